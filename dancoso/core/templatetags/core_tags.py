@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import template
+from django.utils.formats import number_format
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def query_replace(context: dict[str, Any], **kwargs: Any) -> str:
+    """The current query string with some parameters replaced (for pagination and sorting links)."""
+    query = context["request"].GET.copy()
+    for key, value in kwargs.items():
+        query[key] = value
+    return query.urlencode()
+
+
+@register.filter
+def vnd(value: Any) -> str:
+    """Money in đồng, Vietnamese style: 1.234.567 đ."""
+    if value in (None, ""):
+        return ""
+    return f"{int(value):,}".replace(",", ".") + " đ"
+
+
+@register.filter
+def figure(value: Any) -> str:
+    """A figure with Vietnamese separators; an absent figure reads as a dash."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        return value
+    return number_format(value, use_l10n=True, force_grouping=True)

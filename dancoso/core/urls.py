@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from django.urls import include, path
+
+from dancoso.core import views
+
+portal_patterns = (
+    [path("", views.portal_home, name="home")],
+    "portal",
+)
+
+urlpatterns = [
+    path("", include(portal_patterns)),
+    path("dashboard/", views.dashboard, name="dashboard"),
+]

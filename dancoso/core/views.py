@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from dancoso import indicators, periods
+from dancoso.accounts.access import can_read_all
+from dancoso.agencies.selectors import register_overview
+
+
+def portal_home(request: HttpRequest) -> HttpResponse:
+    """The public democracy portal of the province, open to every citizen."""
+    return render(request, "portal/home.html", {"overview": register_overview(user=None)})
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    period = _chosen_period(request)
+    user = request.user
+    agency = None if can_read_all(user) or user.agency_id is None else user.agency
+    context = {
+        "period": period,
+        "current_period": periods.current_period(),
+        "period_choices": periods.period_choices(),
+        "sections": indicators.sections(period, agency=agency),
+        "scoped_agency": agency,
+        "overview": register_overview(user=user),
+    }
+    return render(request, "core/dashboard.html", context)
+
+
+def _chosen_period(request: HttpRequest) -> periods.Period:
+    choices = {period.year: period for period in periods.period_choices()}
+    try:
+        return choices[int(request.GET["year"])]
+    except (KeyError, ValueError):
+        return periods.current_period()
