@@ -78,5 +78,3 @@ def period_choices(*, count: int = 6) -> list[Period]:
     """The current period and the ones before it, newest first."""
     latest = current_period().year
     return [Period(year) for year in range(latest, latest - count, -1)]
-
-

@@ -54,7 +54,9 @@ def agency_b(db):
 @pytest.fixture
 def admin_user(home_affairs):
     """Home Affairs staff: manage everything."""
-    return UserFactory(username="noivu", full_name="Nguyễn Văn Nội", role=Role.PROVINCE_ADMIN, agency=home_affairs)
+    return UserFactory(
+        username="noivu", full_name="Nguyễn Văn Nội", role=Role.PROVINCE_ADMIN, agency=home_affairs
+    )
 
 
 @pytest.fixture
@@ -74,7 +76,9 @@ def staff_a(agency_a):
 
 @pytest.fixture
 def staff_b(agency_b):
-    return UserFactory(username="canbo.b", full_name="Hoàng Văn Bình", role=Role.AGENCY_STAFF, agency=agency_b)
+    return UserFactory(
+        username="canbo.b", full_name="Hoàng Văn Bình", role=Role.AGENCY_STAFF, agency=agency_b
+    )
 
 
 @pytest.fixture

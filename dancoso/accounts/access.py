@@ -46,7 +46,9 @@ def can_write_agency(user: Any, agency_id: int | None) -> bool:
     )
 
 
-def scope_to_user(queryset: QuerySet[M], user: Any, *, agency_field: str = "agency", write: bool = False) -> QuerySet[M]:
+def scope_to_user(
+    queryset: QuerySet[M], user: Any, *, agency_field: str = "agency", write: bool = False
+) -> QuerySet[M]:
     """Narrow a queryset to the rows the user may read (or, with ``write``, change)."""
     if is_province_admin(user) or (not write and can_read_all(user)):
         return queryset

@@ -19,7 +19,11 @@ class Role(models.TextChoices):
 class User(AbstractUser):
     full_name = models.CharField(_("full name"), max_length=150, blank=True)
     agency = models.ForeignKey(
-        "agencies.Agency", verbose_name=_("agency"), null=True, blank=True, on_delete=models.PROTECT,
+        "agencies.Agency",
+        verbose_name=_("agency"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="users",
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.AGENCY_STAFF)

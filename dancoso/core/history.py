@@ -9,16 +9,24 @@ from django.db import models
 from django.utils.translation import gettext as _
 
 
-
 def history_rows(instance: models.Model, *, limit: int = 50) -> list[dict[str, Any]]:
     """The newest changes of a record, each with the fields that changed; a fixed number of queries."""
-    records = list(instance.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1])
+    records = list(
+        instance.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
+    )
     rows = []
     for record, older in zip(records, records[1:] + [None], strict=False):
         if len(rows) == limit:
             break
         changes = record.diff_against(older).changes if older is not None else []
-        rows.append({"when": record.history_date, "who": record.history_user, "action": _action(record), "changes": changes})
+        rows.append(
+            {
+                "when": record.history_date,
+                "who": record.history_user,
+                "action": _action(record),
+                "changes": changes,
+            }
+        )
     _render_values(instance, rows)
     return rows
 

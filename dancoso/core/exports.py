@@ -1,0 +1,76 @@
+"""Excel (XLSX) exports shared by every register: one sheet, a bold frozen header, readable column widths."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from io import BytesIO
+from typing import Any
+
+from django.http import HttpResponse
+from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+# Text starting with one of these is read by Excel as a formula (CSV/formula injection): neutralise it.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+MAX_COLUMN_WIDTH = 60
+# Widths are measured on the first rows only, so a large export does not scan every cell twice.
+WIDTH_SAMPLE_ROWS = 200
+
+
+def safe_cell(value: Any) -> Any:
+    """A value Excel shows as written: formula-like text gets a leading apostrophe, aware times become local."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        return timezone.localtime(value).replace(tzinfo=None)
+    return value
+
+
+def xlsx_bytes(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, title: str = "") -> bytes:
+    """Write a one-sheet workbook: bold frozen header row, dates as dd/mm/yyyy, widths fitted to the content."""
+    workbook = Workbook()
+    sheet = workbook.active
+    if title:
+        sheet.title = title[:31]
+    sheet.append([str(header) for header in headers])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    widths = [len(str(header)) for header in headers]
+    for index, row in enumerate(rows):
+        values = [safe_cell(value) for value in row]
+        sheet.append(values)
+        _format_dates(sheet, values)
+        if index < WIDTH_SAMPLE_ROWS:
+            widths = [max(width, _display_length(value)) for width, value in zip(widths, values, strict=False)]
+    for column, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = min(width + 2, MAX_COLUMN_WIDTH)
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_response(filename: str, headers: Sequence[str], rows: Iterable[Sequence[Any]], *, title: str = "") -> HttpResponse:
+    """An XLSX download; ``filename`` should be plain ASCII (it goes in the Content-Disposition header)."""
+    response = HttpResponse(xlsx_bytes(headers, rows, title=title), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _display_length(value: Any) -> int:
+    if isinstance(value, date):
+        return 10
+    return len(str(value)) if value is not None else 0
+
+
+def _format_dates(sheet: Any, values: Sequence[Any]) -> None:
+    """Show the last appended row's dates the Vietnamese way (Excel would default to the US order)."""
+    for column, value in enumerate(values, start=1):
+        if isinstance(value, date):
+            cell = sheet.cell(row=sheet.max_row, column=column)
+            cell.number_format = "DD/MM/YYYY HH:MM" if isinstance(value, datetime) else "DD/MM/YYYY"

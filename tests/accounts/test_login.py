@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from dancoso.accounts.models import Role, User
+from tests.factories import UserFactory
+
+PASSWORD = "mat-khau-thu-nghiem-2024"
+
+
+@pytest.fixture
+def officer(agency_a):
+    return UserFactory(username="canbo.tuphap", role=Role.AGENCY_STAFF, agency=agency_a)
+
+
+def test_login_lands_on_the_dashboard(client, officer):
+    response = client.post(reverse("login"), {"username": "canbo.tuphap", "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("dashboard")
+
+
+def test_wrong_password_gives_a_vietnamese_message_and_keeps_the_username(client, officer):
+    response = client.post(reverse("login"), {"username": "canbo.tuphap", "password": "sai"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Tên đăng nhập hoặc mật khẩu không đúng" in body
+    assert 'value="canbo.tuphap"' in body
+
+
+def test_five_failed_logins_lock_the_account_for_that_address(client, officer):
+    for _ in range(5):
+        client.post(reverse("login"), {"username": "canbo.tuphap", "password": "sai"})
+    response = client.post(reverse("login"), {"username": "canbo.tuphap", "password": PASSWORD})
+    assert response.status_code == 429
+    assert "tạm khóa" in response.content.decode()
+    # Another address can still log in to the same account: the lock is per account and IP pair.
+    other = client.post(
+        reverse("login"), {"username": "canbo.tuphap", "password": PASSWORD}, REMOTE_ADDR="10.0.0.9"
+    )
+    assert other.status_code == 302
+
+
+def test_logout_returns_to_the_public_portal(client_for, officer):
+    client = client_for(officer)
+    response = client.post(reverse("logout"))
+    assert response["Location"] == reverse("portal:home")
+    assert client.get(reverse("dashboard")).status_code == 302
+
+
+def test_password_change_in_vietnamese(client_for, officer):
+    client = client_for(officer)
+    page = client.get(reverse("password_change"))
+    assert "Đổi mật khẩu" in page.content.decode()
+    response = client.post(
+        reverse("password_change"),
+        {
+            "old_password": PASSWORD,
+            "new_password1": "Mot-mat-khau-moi-2026",
+            "new_password2": "Mot-mat-khau-moi-2026",
+        },
+    )
+    assert response.status_code == 302
+    officer.refresh_from_db()
+    assert officer.check_password("Mot-mat-khau-moi-2026")
+
+
+def test_sessions_expire_after_inactivity():
+    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    assert 0 < settings.SESSION_COOKIE_AGE <= 60 * 60
+
+
+def test_each_request_pushes_the_session_expiry_forward_and_an_idle_session_ends(client_for, officer):
+    from datetime import timedelta
+
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    client = client_for(officer)
+    session = Session.objects.get(session_key=client.session.session_key)
+    Session.objects.filter(pk=session.pk).update(expire_date=timezone.now() + timedelta(minutes=1))
+    assert client.get(reverse("dashboard")).status_code == 200
+    pushed = Session.objects.get(pk=session.pk).expire_date
+    assert pushed > timezone.now() + timedelta(seconds=settings.SESSION_COOKIE_AGE - 60)
+
+    Session.objects.filter(pk=session.pk).update(expire_date=timezone.now() - timedelta(seconds=1))
+    assert client.get(reverse("dashboard")).status_code == 302
+
+
+@pytest.mark.django_db
+def test_staff_account_needs_an_agency():
+    from django.db import IntegrityError
+
+    with pytest.raises(IntegrityError):
+        User.objects.create(username="mo.coi", role=Role.AGENCY_STAFF, agency=None)
+
+
+def test_user_menu_shows_role_and_agency(client_for, officer, agency_a):
+    body = client_for(officer).get(reverse("dashboard")).content.decode()
+    assert agency_a.name in body
+    assert "Cán bộ cơ quan, đơn vị" in body

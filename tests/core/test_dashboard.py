@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from dancoso import indicators
+from dancoso.indicators import Indicator, Section, Table, TableRow
+from dancoso.periods import current_period
+from tests.factories import AgencyFactory, PersonFactory
+
+
+def _per_agency_section(period, agency=None):
+    """A section with one row per agency, built from one aggregate query as real providers must."""
+    from dancoso.agencies.models import Agency
+
+    agencies = Agency.objects.active().values_list("pk", "short_name")
+    rows = tuple(TableRow(pk, name, (1,)) for pk, name in agencies)
+    return Section(
+        "rows",
+        "Theo cơ quan",
+        "Điều 1",
+        (Indicator("Số cơ quan", len(rows)),),
+        (Table("Bảng", ("Số",), rows),),
+    )
+
+
+def _dashboard_queries(client, count):
+    AgencyFactory.create_batch(count)
+    PersonFactory.create_batch(count // 2)
+    with (
+        indicators.registered((1, 1), "rows", _per_agency_section),
+        CaptureQueriesContext(connection) as queries,
+    ):
+        response = client.get(reverse("dashboard"))
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_dashboard_query_count_is_the_same_for_10_and_200_agencies(client_for, admin_user):
+    client = client_for(admin_user)
+    small = _dashboard_queries(client, 10)
+    large = _dashboard_queries(client, 190)
+    assert small == large
+    assert small <= 10
+
+
+def test_dashboard_shows_the_current_period(client_for, leader_user):
+    period = current_period()
+    response = client_for(leader_user).get(reverse("dashboard"))
+    assert f"{period.start:%d/%m/%Y}" in response.content.decode()
+    assert f"{period.end:%d/%m/%Y}" in response.content.decode()
+
+
+def test_dashboard_counts_only_the_staff_members_agency(client_for, staff_a, agency_a, agency_b):
+    PersonFactory.create_batch(3, agency=agency_a, is_democracy_officer=True)
+    PersonFactory.create_batch(5, agency=agency_b, is_democracy_officer=True)
+    response = client_for(staff_a).get(reverse("dashboard"))
+    assert response.context["overview"]["people"] == 3
+    assert response.context["scoped_agency"] == agency_a
+
+
+def test_dashboard_for_a_past_year(client_for, council_user):
+    year = current_period().year - 2
+    response = client_for(council_user).get(reverse("dashboard"), {"year": year})
+    assert response.context["period"].year == year
+    assert (
+        client_for(council_user).get(reverse("dashboard"), {"year": "abc"}).context["period"]
+        == current_period()
+    )
+
+
+def test_anonymous_visitor_is_sent_to_login(client):
+    response = client.get(reverse("dashboard"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.django_db
+def test_public_landing_page_is_open_and_vietnamese(client, province):
+    response = client.get(reverse("portal:home"))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="vi">' in body
+    assert "Bắc Giang" in body
+    assert "Dân biết, dân bàn, dân làm, dân kiểm tra, dân giám sát, dân thụ hưởng" in body
