@@ -1,0 +1,105 @@
+"""Walk every URL pattern of the project and check who may open it.
+
+Every named URL must appear in ACCESS, so a new page cannot land without saying who may see it.
+Anonymous visitors are sent to the login page unless the page is listed as public; each signed-in
+persona gets the page only if ACCESS allows it, and 403 or 404 otherwise.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.factories import PersonFactory
+
+PUBLIC = "public"
+SIGNED_IN = frozenset({"admin", "leader", "council", "staff_a", "staff_b"})
+RECORDS = frozenset({"admin", "leader", "staff_a", "staff_b"})
+ADMIN = frozenset({"admin"})
+# Pages about agency A's own records: its staff, Home Affairs, and leaders who read everything.
+OWN_A_READ = frozenset({"admin", "leader", "staff_a"})
+OWN_A_WRITE = frozenset({"admin", "staff_a"})
+PEOPLE_WRITE = frozenset({"admin", "staff_a", "staff_b"})
+
+ACCESS = {
+    "portal:home": PUBLIC,
+    "login": PUBLIC,
+    "logout": PUBLIC,
+    "dashboard": SIGNED_IN,
+    "password_change": SIGNED_IN,
+    "password_change_done": SIGNED_IN,
+    "agencies:agency_list": RECORDS,
+    "agencies:agency_detail": RECORDS,
+    "agencies:agency_create": ADMIN,
+    "agencies:agency_update": ADMIN,
+    "agencies:agency_merge": ADMIN,
+    "agencies:agency_retire": ADMIN,
+    "agencies:agency_reactivate": ADMIN,
+    "agencies:person_list": RECORDS,
+    "agencies:person_detail": OWN_A_READ,
+    "agencies:person_create": PEOPLE_WRITE,
+    "agencies:person_update": OWN_A_WRITE,
+    "agencies:person_import": PEOPLE_WRITE,
+    "agencies:person_import_template": PEOPLE_WRITE,
+}
+# Django's own admin has its own login and permissions.
+SKIPPED_NAMESPACES = ("admin",)
+
+
+def _named_patterns(resolver: URLResolver | None = None, namespace: str = "") -> list[tuple[str, URLPattern]]:
+    found = []
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            if entry.namespace not in SKIPPED_NAMESPACES:
+                found += _named_patterns(entry, inner)
+        elif entry.name:
+            found.append((f"{namespace}{entry.name}", entry))
+    return found
+
+
+def test_every_url_pattern_says_who_may_open_it():
+    names = {name for name, _ in _named_patterns()}
+    assert names - ACCESS.keys() == set(), "add the new pages to ACCESS"
+    assert ACCESS.keys() - names == set(), "ACCESS names pages that no longer exist"
+
+
+@pytest.fixture
+def sample_kwargs(agency_a, agency_b):
+    """A record of agency A for every URL parameter."""
+    person = PersonFactory(agency=agency_a)
+    return {"agencies:agency_": {"pk": agency_b.pk}, "agencies:person_": {"pk": person.pk}}
+
+
+def _url(name: str, pattern: URLPattern, samples: dict) -> str:
+    if not pattern.pattern.converters:
+        return reverse(name)
+    prefix = next(key for key in samples if name.startswith(key))
+    return reverse(name, kwargs=samples[prefix])
+
+
+def _all_urls(samples):
+    return [(name, _url(name, pattern, samples)) for name, pattern in _named_patterns()]
+
+
+def test_anonymous_visitors_are_sent_to_login_except_on_public_pages(client, sample_kwargs):
+    for name, url in _all_urls(sample_kwargs):
+        response = client.get(url)
+        if ACCESS[name] == PUBLIC:
+            assert response.status_code in (200, 405), name
+        else:
+            assert response.status_code == 302, name
+            assert response["Location"].startswith(reverse("login")), name
+
+
+@pytest.mark.parametrize("persona", sorted(SIGNED_IN))
+def test_each_role_gets_only_what_it_may(persona, personas, client_for, sample_kwargs):
+    client = client_for(personas[persona])
+    for name, url in _all_urls(sample_kwargs):
+        if ACCESS[name] == PUBLIC:
+            continue
+        status = client.get(url).status_code
+        if persona in ACCESS[name]:
+            assert status in (200, 302, 405), f"{persona} should open {name}, got {status}"
+        else:
+            assert status in (403, 404), f"{persona} must not open {name}, got {status}"
