@@ -146,10 +146,14 @@ def _seed_users() -> int:
     }
     created = 0
     for demo in DEMO_USERS:
-        user, was_created = User.objects.get_or_create(username=demo.username)
-        user.full_name = demo.full_name
-        user.role = demo.role
-        user.agency = agencies.get(demo.agency_code)
+        user, was_created = User.objects.update_or_create(
+            username=demo.username,
+            defaults={
+                "full_name": demo.full_name,
+                "role": demo.role,
+                "agency": agencies.get(demo.agency_code),
+            },
+        )
         user.is_staff = demo.role == Role.PROVINCE_ADMIN
         user.set_password(settings.DEMO_PASSWORD)
         user.save()
