@@ -48,3 +48,19 @@ class UserFactory(DjangoModelFactory):
     role = Role.AGENCY_STAFF
     agency = factory.SubFactory(AgencyFactory)
     password = factory.django.Password("mat-khau-thu-nghiem-2024")
+
+
+class RetiredAgencyFactory(AgencyFactory):
+    """An agency that has stopped working (ngừng hoạt động)."""
+
+    is_active = False
+    retired_on = factory.Faker("date_between", start_date="-2y", end_date="-1d")
+
+
+class InspectionMemberFactory(PersonFactory):
+    """A People's Inspection Board member (thành viên Ban TTND) with a two-year term."""
+
+    is_inspection_member = True
+    inspection_term_start = factory.Faker("date_between", start_date="-1y", end_date="today")
+    # The start is at most today and the end at least a year ahead, so the term is always in order.
+    inspection_term_end = factory.Faker("date_between", start_date="+1y", end_date="+2y")

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from dancoso.accounts.models import User
+from dancoso.agencies.selectors import agency_choices
 
 
 @admin.register(User)
@@ -22,3 +23,9 @@ class UserAdmin(SimpleHistoryAdmin, BaseUserAdmin):
         *BaseUserAdmin.add_fieldsets,
         (_("Role and agency"), {"fields": ("full_name", "role", "agency")}),
     )
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Retired agencies keep their history but leave the pickers.
+        if db_field.name == "agency":
+            kwargs["queryset"] = agency_choices()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

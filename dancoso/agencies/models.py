@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -57,21 +58,32 @@ class Agency(models.Model):
     code = models.SlugField(_("code"), max_length=40, unique=True, allow_unicode=False)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.DEPARTMENT)
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent agency"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("parent agency"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
     is_active = models.BooleanField(_("active"), default=True)
     display_order = models.PositiveIntegerField(_("display order"), default=100)
     merged_into = models.ForeignKey(
-        "self", verbose_name=_("merged into"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("merged into"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="merged_from",
     )
     retired_on = models.DateField(_("retired on"), null=True, blank=True)
     source = models.TextField(_("source"), blank=True)
     note = models.TextField(_("note"), blank=True)
     needs_verification = models.BooleanField(
-        _("needs verification"), default=False,
-        help_text=_("The name, existence or parent of this agency has not been confirmed by an official source."),
+        _("needs verification"),
+        default=False,
+        help_text=_(
+            "The name, existence or parent of this agency has not been confirmed by an official source."
+        ),
     )
     history = HistoricalRecords()
 
@@ -91,6 +103,9 @@ class Agency(models.Model):
     def __str__(self) -> str:
         return self.short_name or self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("agencies:agency_detail", args=[self.pk])
+
     def clean(self) -> None:
         if self.parent_id and self.pk and self.parent_id == self.pk:
             raise ValidationError({"parent": _("An agency cannot be its own parent.")})
@@ -105,7 +120,9 @@ class Person(models.Model):
     """An official (cán bộ, công chức, viên chức, người lao động) of an agency."""
 
     full_name = models.CharField(_("full name"), max_length=150)
-    agency = models.ForeignKey(Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="people")
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="people"
+    )
     position = models.CharField(_("position"), max_length=150, blank=True)
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
@@ -137,6 +154,9 @@ class Person(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("agencies:person_detail", args=[self.pk])
 
     def clean(self) -> None:
         errors = {}

@@ -2,31 +2,123 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
-from dancoso.accounts.access import scope_to_user
+from dancoso.accounts.access import can_read_all, can_read_records, scope_to_user
+from dancoso.accounts.models import Role
 from dancoso.agencies.models import Agency, Person
+
+PEOPLE_COUNTS = {
+    "people": Count("pk"),
+    "democracy_officers": Count("pk", filter=Q(is_democracy_officer=True)),
+    "inspection_members": Count("pk", filter=Q(is_inspection_member=True)),
+    "steering_members": Count("pk", filter=Q(is_steering_member=True)),
+}
+
+# Sort keys offered by the list pages (the ``sort`` query parameter); anything else falls back to the first.
+AGENCY_SORTS: dict[str, tuple[str, ...]] = {
+    "order": ("display_order", "name"),
+    "name": ("name",),
+    "-name": ("-name",),
+    "code": ("code",),
+    "-code": ("-code",),
+    "kind": ("kind", "display_order"),
+    "-kind": ("-kind", "display_order"),
+    "people": ("people_count", "display_order"),
+    "-people": ("-people_count", "display_order"),
+}
+PERSON_SORTS: dict[str, tuple[str, ...]] = {
+    "agency": ("agency__display_order", "agency__name", "full_name"),
+    "-agency": ("-agency__display_order", "-agency__name", "full_name"),
+    "name": ("full_name",),
+    "-name": ("-full_name",),
+    "position": ("position", "full_name"),
+    "-position": ("-position", "full_name"),
+}
+PERSON_FLAGS = {
+    "democracy": "is_democracy_officer",
+    "inspection": "is_inspection_member",
+    "steering": "is_steering_member",
+}
 
 
 def register_overview(*, user: Any) -> dict[str, int]:
     """Headline counts of the registers, for the user's scope (the whole province for anonymous visitors)."""
-    agencies = Agency.objects.active().aggregate(total=Count("pk"))
+    overview = {"agencies": Agency.objects.active().count()}
     if user is None or not user.is_authenticated:
-        return {"agencies": agencies["total"]}
-    people = scope_to_user(Person.objects.filter(is_active=True), user)
-    if user.role == "council":
-        people = Person.objects.filter(is_active=True)
-    counts = people.aggregate(
-        people=Count("pk"),
-        democracy_officers=Count("pk", filter=Q(is_democracy_officer=True)),
-        inspection_members=Count("pk", filter=Q(is_inspection_member=True)),
-        steering_members=Count("pk", filter=Q(is_steering_member=True)),
-    )
-    return {"agencies": agencies["total"], **counts}
+        return overview
+    people = Person.objects.filter(is_active=True)
+    # The council may not open the register, but its dashboard shows the province-wide figures.
+    if user.role != Role.COUNCIL:
+        people = scope_to_user(people, user)
+    return {**overview, **people.aggregate(**PEOPLE_COUNTS)}
 
 
 def agency_choices() -> QuerySet[Agency]:
     """Agencies offered in pickers: retired ones leave the pickers but keep their history."""
     return Agency.objects.active().order_by("display_order", "name")
+
+
+def shows_people_counts(user: Any) -> bool:
+    """Staff see every agency but only their own people, so other agencies' head counts stay hidden."""
+    return can_read_all(user)
+
+
+def agency_list(*, user: Any, filters: Mapping[str, Any]) -> QuerySet[Agency]:
+    """Agencies for the register; filters: ``kind``, ``status`` (active, retired, all), ``q``, ``sort``."""
+    agencies = Agency.objects.select_related("parent", "merged_into")
+    if not can_read_records(user):
+        return agencies.none()
+    if shows_people_counts(user):
+        agencies = agencies.annotate(people_count=Count("people", filter=Q(people__is_active=True)))
+    if filters.get("kind"):
+        agencies = agencies.filter(kind=filters["kind"])
+    status = filters.get("status") or "active"
+    if status != "all":
+        agencies = agencies.filter(is_active=status == "active")
+    if filters.get("q"):
+        query = filters["q"]
+        agencies = agencies.filter(
+            Q(name__icontains=query) | Q(short_name__icontains=query) | Q(code__icontains=query)
+        )
+    sorts = AGENCY_SORTS if shows_people_counts(user) else _without(AGENCY_SORTS, "people", "-people")
+    return _sorted(agencies, sorts, filters.get("sort"))
+
+
+def person_list(*, user: Any, filters: Mapping[str, Any]) -> QuerySet[Person]:
+    """People in the user's scope.
+
+    Filters: ``agency``, ``flag`` (see ``PERSON_FLAGS``), ``status`` (active, inactive, all), ``q``, ``sort``.
+    """
+    people = scope_to_user(Person.objects.select_related("agency"), user)
+    if filters.get("agency"):
+        people = people.filter(agency=filters["agency"])
+    if filters.get("flag") in PERSON_FLAGS:
+        people = people.filter(**{PERSON_FLAGS[filters["flag"]]: True})
+    status = filters.get("status") or "active"
+    if status != "all":
+        people = people.filter(is_active=status == "active")
+    if filters.get("q"):
+        people = people.filter(full_name__icontains=filters["q"])
+    return _sorted(people, PERSON_SORTS, filters.get("sort"))
+
+
+def people_summary(*, user: Any, agency: Agency) -> dict[str, int] | None:
+    """Head counts of one agency's active people, or ``None`` when its people are outside the user's scope."""
+    in_scope = scope_to_user(Agency.objects.filter(pk=agency.pk), user, agency_field="pk").exists()
+    if not in_scope:
+        return None
+    return Person.objects.filter(agency=agency, is_active=True).aggregate(**PEOPLE_COUNTS)
+
+
+def _sorted(queryset: QuerySet, sorts: Mapping[str, Sequence[str]], key: str | None) -> QuerySet:
+    """Order by a whitelisted key; the primary key last keeps pages stable when values tie."""
+    fields = sorts.get(key or "") or next(iter(sorts.values()))
+    return queryset.order_by(*fields, "pk")
+
+
+def _without(sorts: Mapping[str, tuple[str, ...]], *keys: str) -> dict[str, tuple[str, ...]]:
+    return {key: fields for key, fields in sorts.items() if key not in keys}

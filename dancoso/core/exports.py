@@ -23,7 +23,7 @@ WIDTH_SAMPLE_ROWS = 200
 
 
 def safe_cell(value: Any) -> Any:
-    """A value Excel shows as written: formula-like text gets a leading apostrophe, aware times become local."""
+    """A value Excel shows as written: formula-like text gets a leading apostrophe, times become local."""
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     if isinstance(value, datetime) and timezone.is_aware(value):
@@ -32,7 +32,7 @@ def safe_cell(value: Any) -> Any:
 
 
 def xlsx_bytes(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, title: str = "") -> bytes:
-    """Write a one-sheet workbook: bold frozen header row, dates as dd/mm/yyyy, widths fitted to the content."""
+    """One sheet: a bold frozen header row, dates as dd/mm/yyyy, column widths fitted to the content."""
     workbook = Workbook()
     sheet = workbook.active
     if title:
@@ -47,7 +47,9 @@ def xlsx_bytes(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, title: 
         sheet.append(values)
         _format_dates(sheet, values)
         if index < WIDTH_SAMPLE_ROWS:
-            widths = [max(width, _display_length(value)) for width, value in zip(widths, values, strict=False)]
+            widths = [
+                max(width, _display_length(value)) for width, value in zip(widths, values, strict=False)
+            ]
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = min(width + 2, MAX_COLUMN_WIDTH)
     buffer = BytesIO()
@@ -55,7 +57,9 @@ def xlsx_bytes(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, title: 
     return buffer.getvalue()
 
 
-def xlsx_response(filename: str, headers: Sequence[str], rows: Iterable[Sequence[Any]], *, title: str = "") -> HttpResponse:
+def xlsx_response(
+    filename: str, headers: Sequence[str], rows: Iterable[Sequence[Any]], *, title: str = ""
+) -> HttpResponse:
     """An XLSX download; ``filename`` should be plain ASCII (it goes in the Content-Disposition header)."""
     response = HttpResponse(xlsx_bytes(headers, rows, title=title), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

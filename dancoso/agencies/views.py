@@ -1,0 +1,312 @@
+"""Pages of the agency and people registers: check access, bind the form, call the service, redirect."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from dancoso.accounts.access import (
+    can_write_agency,
+    get_for_user,
+    is_province_admin,
+    province_admin_required,
+    records_required,
+    user_passes,
+)
+from dancoso.agencies import selectors, services
+from dancoso.agencies.forms import (
+    AgencyFilterForm,
+    AgencyForm,
+    AgencyMergeForm,
+    AgencyRetireForm,
+    PersonFilterForm,
+    PersonForm,
+    PersonImportForm,
+)
+from dancoso.agencies.imports import HEADERS
+from dancoso.agencies.models import Agency, Person
+from dancoso.core.exports import xlsx_response
+from dancoso.core.history import history_rows
+
+PAGE_SIZE = 50
+
+
+def _can_write_people(user: Any) -> bool:
+    """Home Affairs writes to every agency's people, agency staff to their own agency's; leaders only read."""
+    return can_write_agency(user, user.agency_id)
+
+
+people_writer_required = user_passes(_can_write_people)
+
+
+@records_required
+def agency_list(request: HttpRequest) -> HttpResponse:
+    form = AgencyFilterForm(request.GET)
+    agencies = selectors.agency_list(user=request.user, filters=_filters(form))
+    with_people = selectors.shows_people_counts(request.user)
+    if request.GET.get("export") == "xlsx":
+        return _agencies_xlsx(agencies, with_people=with_people)
+    context = {
+        "form": form,
+        "page_obj": _page(request, agencies),
+        "with_people": with_people,
+        "can_manage": is_province_admin(request.user),
+    }
+    return render(request, "agencies/agency_list.html", context)
+
+
+@records_required
+def agency_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    agency = get_object_or_404(Agency.objects.select_related("parent", "merged_into"), pk=pk)
+    context = {
+        "agency": agency,
+        "children": agency.children.all(),
+        "merged_from": agency.merged_from.all(),
+        "people": selectors.people_summary(user=request.user, agency=agency),
+        "history": history_rows(agency),
+        "can_manage": is_province_admin(request.user),
+    }
+    return render(request, "agencies/agency_detail.html", context)
+
+
+@province_admin_required
+def agency_create(request: HttpRequest) -> HttpResponse:
+    form = AgencyForm(request.POST or None)
+    if form.is_valid():
+        agency = _run(form, services.agency_create, actor=request.user, **form.cleaned_data)
+        if agency is not None:
+            messages.success(request, _("Agency %(agency)s has been created.") % {"agency": agency})
+            return redirect(agency)
+    return render(request, "agencies/agency_form.html", {"form": form, "agency": None})
+
+
+@province_admin_required
+def agency_update(request: HttpRequest, pk: int) -> HttpResponse:
+    agency = get_object_or_404(Agency, pk=pk)
+    form = AgencyForm(request.POST or None, instance=agency)
+    if form.is_valid() and _run(
+        form, services.agency_update, agency=agency, actor=request.user, **form.cleaned_data
+    ):
+        messages.success(request, _("The changes have been saved."))
+        return redirect(agency)
+    return render(request, "agencies/agency_form.html", {"form": form, "agency": agency})
+
+
+@province_admin_required
+def agency_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    source = get_object_or_404(Agency, pk=pk)
+    if not source.is_active:
+        messages.error(request, _("%(agency)s has already been retired.") % {"agency": source})
+        return redirect(source)
+    form = AgencyMergeForm(request.POST or None, source=source)
+    if form.is_valid():
+        target = form.cleaned_data["target"]
+        if _run(form, services.agency_merge, source=source, target=target, actor=request.user):
+            messages.success(
+                request,
+                _("%(source)s has been merged into %(target)s.") % {"source": source, "target": target},
+            )
+            return redirect(source)
+    return render(request, "agencies/agency_merge.html", {"form": form, "agency": source})
+
+
+@province_admin_required
+def agency_retire(request: HttpRequest, pk: int) -> HttpResponse:
+    agency = get_object_or_404(Agency, pk=pk)
+    if not agency.is_active:
+        messages.error(request, _("%(agency)s has already been retired.") % {"agency": agency})
+        return redirect(agency)
+    form = AgencyRetireForm(request.POST or None)
+    if form.is_valid() and _run(
+        form, services.agency_retire, agency=agency, on=form.cleaned_data["on"], actor=request.user
+    ):
+        messages.success(request, _("%(agency)s has been retired.") % {"agency": agency})
+        return redirect(agency)
+    return render(request, "agencies/agency_retire.html", {"form": form, "agency": agency})
+
+
+# Access is checked before the method, so strangers get the login page or 403, never a hint about the URL.
+@province_admin_required
+@require_POST
+def agency_reactivate(request: HttpRequest, pk: int) -> HttpResponse:
+    agency = get_object_or_404(Agency, pk=pk)
+    try:
+        services.agency_reactivate(agency=agency, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("%(agency)s is active again.") % {"agency": agency})
+    return redirect(agency)
+
+
+@records_required
+def person_list(request: HttpRequest) -> HttpResponse:
+    form = PersonFilterForm(request.GET, user=request.user)
+    people = selectors.person_list(user=request.user, filters=_filters(form))
+    if request.GET.get("export") == "xlsx":
+        return _people_xlsx(people)
+    context = {"form": form, "page_obj": _page(request, people), "can_write": _can_write_people(request.user)}
+    return render(request, "agencies/person_list.html", context)
+
+
+@records_required
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_for_user(Person.objects.select_related("agency"), request.user, pk)
+    context = {
+        "person": person,
+        "history": history_rows(person),
+        "can_edit": can_write_agency(request.user, person.agency_id),
+    }
+    return render(request, "agencies/person_detail.html", context)
+
+
+@people_writer_required
+def person_create(request: HttpRequest) -> HttpResponse:
+    form = PersonForm(request.POST or None, user=request.user)
+    if form.is_valid():
+        person = _run(form, services.person_create, actor=request.user, **form.cleaned_data)
+        if person is not None:
+            messages.success(request, _("%(person)s has been added.") % {"person": person})
+            return redirect(person)
+    return render(request, "agencies/person_form.html", {"form": form, "person": None})
+
+
+@people_writer_required
+def person_update(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_for_user(Person.objects.select_related("agency"), request.user, pk, write=True)
+    form = PersonForm(request.POST or None, instance=person, user=request.user)
+    if form.is_valid() and _run(
+        form, services.person_update, person=person, actor=request.user, **form.cleaned_data
+    ):
+        messages.success(request, _("The changes have been saved."))
+        return redirect(person)
+    return render(request, "agencies/person_form.html", {"form": form, "person": person})
+
+
+@people_writer_required
+def person_import(request: HttpRequest) -> HttpResponse:
+    form = PersonImportForm(request.POST or None, request.FILES or None)
+    if form.is_valid():
+        people = _run(form, services.people_import, rows=form.cleaned_data["file"], actor=request.user)
+        if people is not None:
+            count = len(people)
+            messages.success(
+                request,
+                ngettext("Imported %(count)s person.", "Imported %(count)s people.", count)
+                % {"count": count},
+            )
+            return redirect("agencies:person_list")
+    return render(request, "agencies/person_import.html", {"form": form, "headers": HEADERS})
+
+
+@people_writer_required
+def person_import_template(request: HttpRequest) -> HttpResponse:
+    agency = request.user.agency or selectors.agency_choices().first()
+    example = [
+        "Nguyễn Văn An",
+        agency.code if agency else "",
+        "Chuyên viên",
+        "an.nv@bacgiang.gov.vn",
+        "0912 345 678",
+        "x",
+        "x",
+        date(2024, 1, 15),
+        date(2026, 1, 14),
+        "",
+    ]
+    return xlsx_response("mau-nhap-can-bo.xlsx", HEADERS, [example], title=_("People"))
+
+
+def _filters(form: Form) -> dict[str, Any]:
+    """The valid filters; a tampered query string shows the unfiltered list rather than an error."""
+    return form.cleaned_data if form.is_valid() else {}
+
+
+def _page(request: HttpRequest, queryset: QuerySet) -> Page:
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def _run(form: Form, service: Callable[..., Any], **kwargs: Any) -> Any:
+    """Call a service; a rule it refuses shows on the form instead of as a server error."""
+    try:
+        return service(**kwargs)
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return None
+
+
+def _yes(value: bool) -> str:
+    return "x" if value else ""
+
+
+def _agencies_xlsx(agencies: Iterable[Agency], *, with_people: bool) -> HttpResponse:
+    fields = [
+        "code",
+        "name",
+        "short_name",
+        "kind",
+        "parent",
+        "is_active",
+        "retired_on",
+        "merged_into",
+        "needs_verification",
+        "source",
+        "note",
+    ]
+    headers = [capfirst(Agency._meta.get_field(name).verbose_name) for name in fields]
+    rows = (
+        [
+            agency.code,
+            agency.name,
+            agency.short_name,
+            agency.get_kind_display(),
+            str(agency.parent or ""),
+            _yes(agency.is_active),
+            agency.retired_on,
+            str(agency.merged_into or ""),
+            _yes(agency.needs_verification),
+            agency.source,
+            agency.note,
+        ]
+        + ([agency.people_count] if with_people else [])
+        for agency in agencies
+    )
+    headers += [_("People")] if with_people else []
+    return xlsx_response(f"co-quan-{timezone.localdate():%Y%m%d}.xlsx", headers, rows, title=_("Agencies"))
+
+
+def _people_xlsx(people: Iterable[Person]) -> HttpResponse:
+    """The import columns first, so an export can be edited and imported again, then agency and status."""
+    headers = [*HEADERS, capfirst(Agency._meta.verbose_name), _("Still working at the agency")]
+    rows = (
+        [
+            person.full_name,
+            person.agency.code,
+            person.position,
+            person.email,
+            person.phone,
+            _yes(person.is_democracy_officer),
+            _yes(person.is_inspection_member),
+            person.inspection_term_start,
+            person.inspection_term_end,
+            _yes(person.is_steering_member),
+            person.agency.name,
+            _yes(person.is_active),
+        ]
+        for person in people
+    )
+    return xlsx_response(f"can-bo-{timezone.localdate():%Y%m%d}.xlsx", headers, rows, title=_("People"))
