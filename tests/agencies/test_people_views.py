@@ -50,10 +50,10 @@ EXPECTED = {
 
 
 @pytest.mark.parametrize("persona", EXPECTED)
-@pytest.mark.parametrize("page", PAGES)
-def test_each_persona_gets_the_expected_answer(client_for, personas, person_a, persona, page):
-    response = client_for(personas[persona]).get(PAGES[page](person_a))
-    assert response.status_code == EXPECTED[persona][page]
+@pytest.mark.parametrize("view_name", PAGES)
+def test_each_persona_gets_the_expected_answer(client_for, personas, person_a, persona, view_name):
+    response = client_for(personas[persona]).get(PAGES[view_name](person_a))
+    assert response.status_code == EXPECTED[persona][view_name]
     if persona == "anonymous":
         assert response["Location"].startswith(reverse("login"))
 
