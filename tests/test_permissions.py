@@ -28,6 +28,7 @@ ACCESS = {
     "dashboard": SIGNED_IN,
     "password_change": SIGNED_IN,
     "password_change_done": SIGNED_IN,
+    "agencies:province_update": ADMIN,
     "agencies:agency_list": RECORDS,
     "agencies:agency_detail": RECORDS,
     "agencies:agency_create": ADMIN,

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dancoso.accounts.access import can_read_all, is_province_admin
 from dancoso.agencies.imports import ImportFileError, PersonRow, clean_text, parse_people_xlsx
-from dancoso.agencies.models import Agency, Person
+from dancoso.agencies.models import Agency, Person, Province
 from dancoso.agencies.selectors import agency_choices
 
 PHONE_PATTERN = re.compile(r"[0-9 +().-]{6,20}")
@@ -25,6 +25,13 @@ class VietnameseDateInput(forms.DateInput):
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", **(attrs or {})})
+
+
+class ProvinceForm(forms.ModelForm):
+    class Meta:
+        model = Province
+        fields = ["name", "resolution_number", "resolution_date"]
+        widgets = {"resolution_date": VietnameseDateInput()}
 
 
 class AgencyForm(forms.ModelForm):

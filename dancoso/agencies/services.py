@@ -28,6 +28,7 @@ from dancoso.core.audit import audited_save
 
 AGENCIES_CSV = Path(__file__).resolve().parent / "data" / "bac_giang_agencies_2024.csv"
 # The code is left out on purpose: imports and the CSV loader find agencies by it, so it never changes.
+PROVINCE_EDITABLE = frozenset({"name", "resolution_number", "resolution_date"})
 AGENCY_EDITABLE = frozenset(
     {"name", "short_name", "kind", "parent", "display_order", "source", "note", "needs_verification"}
 )
@@ -57,6 +58,13 @@ def province_ensure(*, name: str = "Bắc Giang", actor: Any = None) -> Province
         return province
     with transaction.atomic():
         return audited_save(Province(name=name), actor=actor)
+
+
+@transaction.atomic
+def province_update(*, province: Province, actor: Any, **changes: Any) -> Province:
+    """Rename the province or record its resolution; the old values stay in the history."""
+    _assign(province, changes, PROVINCE_EDITABLE)
+    return audited_save(province, actor=actor)
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ app_name = "agencies"
 
 urlpatterns = [
     path("", views.agency_list, name="agency_list"),
+    path("province/", views.province_update, name="province_update"),
     path("new/", views.agency_create, name="agency_create"),
     path("<int:pk>/", views.agency_detail, name="agency_detail"),
     path("<int:pk>/edit/", views.agency_update, name="agency_update"),

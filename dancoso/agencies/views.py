@@ -36,9 +36,10 @@ from dancoso.agencies.forms import (
     PersonFilterForm,
     PersonForm,
     PersonImportForm,
+    ProvinceForm,
 )
 from dancoso.agencies.imports import HEADERS
-from dancoso.agencies.models import Agency, Person
+from dancoso.agencies.models import Agency, Person, Province
 from dancoso.core.exports import xlsx_response
 from dancoso.core.history import history_rows
 
@@ -51,6 +52,19 @@ def _can_write_people(user: Any) -> bool:
 
 
 people_writer_required = user_passes(_can_write_people)
+
+
+@province_admin_required
+def province_update(request: HttpRequest) -> HttpResponse:
+    province = Province.current() or Province()
+    form = ProvinceForm(request.POST or None, instance=province)
+    if form.is_valid() and _run(
+        form, services.province_update, province=province, actor=request.user, **form.cleaned_data
+    ):
+        messages.success(request, _("The changes have been saved."))
+        return redirect("agencies:province_update")
+    context = {"form": form, "province": province, "history": history_rows(province)}
+    return render(request, "agencies/province_form.html", context)
 
 
 @records_required
