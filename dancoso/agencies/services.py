@@ -27,8 +27,8 @@ from dancoso.agencies.models import Agency, Person, Province
 from dancoso.core.audit import audited_save
 
 AGENCIES_CSV = Path(__file__).resolve().parent / "data" / "bac_giang_agencies_2024.csv"
-# The code is left out on purpose: imports and the CSV loader find agencies by it, so it never changes.
 PROVINCE_EDITABLE = frozenset({"name", "resolution_number", "resolution_date"})
+# The code is left out on purpose: imports and the CSV loader find agencies by it, so it never changes.
 AGENCY_EDITABLE = frozenset(
     {"name", "short_name", "kind", "parent", "display_order", "source", "note", "needs_verification"}
 )
