@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
-from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -42,8 +39,7 @@ from dancoso.agencies.imports import HEADERS
 from dancoso.agencies.models import Agency, Person, Province
 from dancoso.core.exports import xlsx_response
 from dancoso.core.history import history_rows
-
-PAGE_SIZE = 50
+from dancoso.core.lists import call_service, page_of, valid_filters
 
 
 def _can_write_people(user: Any) -> bool:
@@ -58,7 +54,7 @@ people_writer_required = user_passes(_can_write_people)
 def province_update(request: HttpRequest) -> HttpResponse:
     province = Province.current() or Province()
     form = ProvinceForm(request.POST or None, instance=province)
-    if form.is_valid() and _run(
+    if form.is_valid() and call_service(
         form, services.province_update, province=province, actor=request.user, **form.cleaned_data
     ):
         messages.success(request, _("The changes have been saved."))
@@ -70,13 +66,13 @@ def province_update(request: HttpRequest) -> HttpResponse:
 @records_required
 def agency_list(request: HttpRequest) -> HttpResponse:
     form = AgencyFilterForm(request.GET)
-    agencies = selectors.agency_list(user=request.user, filters=_filters(form))
+    agencies = selectors.agency_list(user=request.user, filters=valid_filters(form))
     with_people = selectors.shows_people_counts(request.user)
     if request.GET.get("export") == "xlsx":
         return _agencies_xlsx(agencies, with_people=with_people)
     context = {
         "form": form,
-        "page_obj": _page(request, agencies),
+        "page_obj": page_of(request, agencies),
         "with_people": with_people,
         "can_manage": is_province_admin(request.user),
     }
@@ -101,7 +97,7 @@ def agency_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def agency_create(request: HttpRequest) -> HttpResponse:
     form = AgencyForm(request.POST or None)
     if form.is_valid():
-        agency = _run(form, services.agency_create, actor=request.user, **form.cleaned_data)
+        agency = call_service(form, services.agency_create, actor=request.user, **form.cleaned_data)
         if agency is not None:
             messages.success(request, _("Agency %(agency)s has been created.") % {"agency": agency})
             return redirect(agency)
@@ -112,7 +108,7 @@ def agency_create(request: HttpRequest) -> HttpResponse:
 def agency_update(request: HttpRequest, pk: int) -> HttpResponse:
     agency = get_object_or_404(Agency, pk=pk)
     form = AgencyForm(request.POST or None, instance=agency)
-    if form.is_valid() and _run(
+    if form.is_valid() and call_service(
         form, services.agency_update, agency=agency, actor=request.user, **form.cleaned_data
     ):
         messages.success(request, _("The changes have been saved."))
@@ -129,7 +125,7 @@ def agency_merge(request: HttpRequest, pk: int) -> HttpResponse:
     form = AgencyMergeForm(request.POST or None, source=source)
     if form.is_valid():
         target = form.cleaned_data["target"]
-        if _run(form, services.agency_merge, source=source, target=target, actor=request.user):
+        if call_service(form, services.agency_merge, source=source, target=target, actor=request.user):
             messages.success(
                 request,
                 _("%(source)s has been merged into %(target)s.") % {"source": source, "target": target},
@@ -145,7 +141,7 @@ def agency_retire(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("%(agency)s has already been retired.") % {"agency": agency})
         return redirect(agency)
     form = AgencyRetireForm(request.POST or None)
-    if form.is_valid() and _run(
+    if form.is_valid() and call_service(
         form, services.agency_retire, agency=agency, on=form.cleaned_data["on"], actor=request.user
     ):
         messages.success(request, _("%(agency)s has been retired.") % {"agency": agency})
@@ -170,10 +166,11 @@ def agency_reactivate(request: HttpRequest, pk: int) -> HttpResponse:
 @records_required
 def person_list(request: HttpRequest) -> HttpResponse:
     form = PersonFilterForm(request.GET, user=request.user)
-    people = selectors.person_list(user=request.user, filters=_filters(form))
+    people = selectors.person_list(user=request.user, filters=valid_filters(form))
     if request.GET.get("export") == "xlsx":
         return _people_xlsx(people)
-    context = {"form": form, "page_obj": _page(request, people), "can_write": _can_write_people(request.user)}
+    can_write = _can_write_people(request.user)
+    context = {"form": form, "page_obj": page_of(request, people), "can_write": can_write}
     return render(request, "agencies/person_list.html", context)
 
 
@@ -192,7 +189,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def person_create(request: HttpRequest) -> HttpResponse:
     form = PersonForm(request.POST or None, user=request.user)
     if form.is_valid():
-        person = _run(form, services.person_create, actor=request.user, **form.cleaned_data)
+        person = call_service(form, services.person_create, actor=request.user, **form.cleaned_data)
         if person is not None:
             messages.success(request, _("%(person)s has been added.") % {"person": person})
             return redirect(person)
@@ -203,7 +200,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
 def person_update(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_for_user(Person.objects.select_related("agency"), request.user, pk, write=True)
     form = PersonForm(request.POST or None, instance=person, user=request.user)
-    if form.is_valid() and _run(
+    if form.is_valid() and call_service(
         form, services.person_update, person=person, actor=request.user, **form.cleaned_data
     ):
         messages.success(request, _("The changes have been saved."))
@@ -215,7 +212,8 @@ def person_update(request: HttpRequest, pk: int) -> HttpResponse:
 def person_import(request: HttpRequest) -> HttpResponse:
     form = PersonImportForm(request.POST or None, request.FILES or None)
     if form.is_valid():
-        people = _run(form, services.people_import, rows=form.cleaned_data["file"], actor=request.user)
+        rows = form.cleaned_data["file"]
+        people = call_service(form, services.people_import, rows=rows, actor=request.user)
         if people is not None:
             count = len(people)
             messages.success(
@@ -243,24 +241,6 @@ def person_import_template(request: HttpRequest) -> HttpResponse:
         "",
     ]
     return xlsx_response("mau-nhap-can-bo.xlsx", HEADERS, [example], title=_("People"))
-
-
-def _filters(form: Form) -> dict[str, Any]:
-    """The valid filters; a tampered query string shows the unfiltered list rather than an error."""
-    return form.cleaned_data if form.is_valid() else {}
-
-
-def _page(request: HttpRequest, queryset: QuerySet) -> Page:
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-
-
-def _run(form: Form, service: Callable[..., Any], **kwargs: Any) -> Any:
-    """Call a service; a rule it refuses shows on the form instead of as a server error."""
-    try:
-        return service(**kwargs)
-    except ValidationError as exc:
-        form.add_error(None, exc)
-        return None
 
 
 def _yes(value: bool) -> str:

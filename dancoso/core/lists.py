@@ -1,0 +1,32 @@
+"""Shared pieces of list and form pages: pagination, filters from the query string, service calls."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.forms import Form
+from django.http import HttpRequest
+
+PAGE_SIZE = 50
+
+
+def page_of(request: HttpRequest, queryset: QuerySet, *, size: int = PAGE_SIZE) -> Page:
+    return Paginator(queryset, size).get_page(request.GET.get("page"))
+
+
+def valid_filters(form: Form) -> dict[str, Any]:
+    """The valid filters; a tampered query string shows the unfiltered list rather than an error."""
+    return form.cleaned_data if form.is_valid() else {}
+
+
+def call_service(form: Form, service: Callable[..., Any], **kwargs: Any) -> Any:
+    """Call a service; a rule it refuses shows on the form instead of as a server error."""
+    try:
+        return service(**kwargs)
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return None
