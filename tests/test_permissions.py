@@ -28,6 +28,11 @@ ACCESS = {
     "dashboard": SIGNED_IN,
     "password_change": SIGNED_IN,
     "password_change_done": SIGNED_IN,
+    "accounts:user_list": ADMIN,
+    "accounts:user_detail": ADMIN,
+    "accounts:user_create": ADMIN,
+    "accounts:user_update": ADMIN,
+    "accounts:user_set_password": ADMIN,
     "agencies:province_update": ADMIN,
     "agencies:agency_list": RECORDS,
     "agencies:agency_detail": RECORDS,
@@ -66,10 +71,14 @@ def test_every_url_pattern_says_who_may_open_it():
 
 
 @pytest.fixture
-def sample_kwargs(agency_a, agency_b):
+def sample_kwargs(agency_a, agency_b, staff_a):
     """A record of agency A for every URL parameter."""
     person = PersonFactory(agency=agency_a)
-    return {"agencies:agency_": {"pk": agency_b.pk}, "agencies:person_": {"pk": person.pk}}
+    return {
+        "agencies:agency_": {"pk": agency_b.pk},
+        "agencies:person_": {"pk": person.pk},
+        "accounts:user_": {"pk": staff_a.pk},
+    }
 
 
 def _url(name: str, pattern: URLPattern, samples: dict) -> str:

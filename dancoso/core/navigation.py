@@ -38,6 +38,7 @@ MENU: tuple[Group, ...] = (
         (
             Entry("agencies:agency_list", _("Agencies"), access.can_read_records),
             Entry("agencies:person_list", _("People"), access.can_read_records),
+            Entry("accounts:user_list", _("Users"), access.is_province_admin),
             Entry("agencies:province_update", _("Province"), access.is_province_admin),
         ),
     ),

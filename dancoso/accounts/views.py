@@ -1,0 +1,104 @@
+"""Account management for Home Affairs: list, create, edit role and agency, set a new password."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from dancoso.accounts import selectors, services
+from dancoso.accounts.access import province_admin_required
+from dancoso.accounts.forms import PasswordPairForm, UserCreateForm, UserFilterForm, UserForm
+from dancoso.accounts.models import User
+from dancoso.core.exports import xlsx_response
+from dancoso.core.history import history_rows
+from dancoso.core.lists import call_service, page_of, valid_filters
+
+
+@province_admin_required
+def user_list(request: HttpRequest) -> HttpResponse:
+    form = UserFilterForm(request.GET)
+    users = selectors.user_list(filters=valid_filters(form))
+    if request.GET.get("export") == "xlsx":
+        return _users_xlsx(users)
+    return render(request, "accounts/user_list.html", {"form": form, "page_obj": page_of(request, users)})
+
+
+@province_admin_required
+def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    account = get_object_or_404(User.objects.select_related("agency"), pk=pk)
+    context = {"account": account, "history": history_rows(account)}
+    return render(request, "accounts/user_detail.html", context)
+
+
+@province_admin_required
+def user_create(request: HttpRequest) -> HttpResponse:
+    form = UserCreateForm(request.POST or None)
+    if form.is_valid():
+        fields = {
+            name: form.cleaned_data[name] for name in ("username", "full_name", "email", "role", "agency")
+        }
+        password = form.cleaned_data["password1"]
+        account = call_service(form, services.user_create, password=password, actor=request.user, **fields)
+        if account is not None:
+            messages.success(
+                request, _("Account %(username)s has been created.") % {"username": account.username}
+            )
+            return redirect("accounts:user_detail", pk=account.pk)
+    return render(request, "accounts/user_form.html", {"form": form, "account": None})
+
+
+@province_admin_required
+def user_update(request: HttpRequest, pk: int) -> HttpResponse:
+    account = get_object_or_404(User, pk=pk)
+    form = UserForm(request.POST or None, instance=account)
+    if form.is_valid() and call_service(
+        form, services.user_update, user=account, actor=request.user, **form.cleaned_data
+    ):
+        messages.success(request, _("The changes have been saved."))
+        return redirect("accounts:user_detail", pk=account.pk)
+    return render(request, "accounts/user_form.html", {"form": form, "account": account})
+
+
+@province_admin_required
+def user_set_password(request: HttpRequest, pk: int) -> HttpResponse:
+    account = get_object_or_404(User, pk=pk)
+    form = PasswordPairForm(request.POST or None, user=account)
+    if form.is_valid():
+        services.user_set_password(user=account, password=form.cleaned_data["password1"], actor=request.user)
+        messages.success(
+            request, _("A new password has been set for %(username)s.") % {"username": account.username}
+        )
+        return redirect("accounts:user_detail", pk=account.pk)
+    return render(request, "accounts/user_password.html", {"form": form, "account": account})
+
+
+def _users_xlsx(users: Iterable[User]) -> HttpResponse:
+    headers = [
+        _("Username"),
+        _("Full name"),
+        _("Email"),
+        _("Role"),
+        _("Agency"),
+        _("Active"),
+        _("Last login"),
+    ]
+    rows = ([*_user_cells(user)] for user in users)
+    return xlsx_response("nguoi-dung.xlsx", headers, rows, title=_("Users"))
+
+
+def _user_cells(user: User) -> tuple:
+    agency = user.agency.name if user.agency else ""
+    active = _("Yes") if user.is_active else _("No")
+    return (
+        user.username,
+        user.full_name,
+        user.email,
+        user.get_role_display(),
+        agency,
+        active,
+        user.last_login,
+    )
