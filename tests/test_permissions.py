@@ -33,6 +33,7 @@ ACCESS = {
     "accounts:user_create": ADMIN,
     "accounts:user_update": ADMIN,
     "accounts:user_set_password": ADMIN,
+    "accounts:user_unlock": ADMIN,
     "agencies:province_update": ADMIN,
     "agencies:agency_list": RECORDS,
     "agencies:agency_detail": RECORDS,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from axes.utils import reset as axes_reset
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 
@@ -45,3 +46,8 @@ def user_set_password(*, user: User, password: str, actor: Any) -> User:
     validate_password(password, user)
     user.set_password(password)
     return audited_save(user, actor=actor)
+
+
+def user_unlock(*, user: User, actor: Any) -> int:
+    """Clear the failed-login lockouts of an account (django-axes); returns how many were cleared."""
+    return axes_reset(username=user.username)

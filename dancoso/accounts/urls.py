@@ -13,6 +13,7 @@ user_patterns = (
         path("<int:pk>/", views.user_detail, name="user_detail"),
         path("<int:pk>/edit/", views.user_update, name="user_update"),
         path("<int:pk>/password/", views.user_set_password, name="user_set_password"),
+        path("<int:pk>/unlock/", views.user_unlock, name="user_unlock"),
     ],
     "accounts",
 )

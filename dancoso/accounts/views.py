@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from dancoso.accounts import selectors, services
 from dancoso.accounts.access import province_admin_required
@@ -74,6 +75,21 @@ def user_set_password(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return redirect("accounts:user_detail", pk=account.pk)
     return render(request, "accounts/user_password.html", {"form": form, "account": account})
+
+
+# Access is checked before the method, so strangers get the login page or 403, never a hint about the URL.
+@province_admin_required
+@require_POST
+def user_unlock(request: HttpRequest, pk: int) -> HttpResponse:
+    account = get_object_or_404(User, pk=pk)
+    cleared = services.user_unlock(user=account, actor=request.user)
+    if cleared:
+        messages.success(
+            request, _("Logging in is unlocked for %(username)s.") % {"username": account.username}
+        )
+    else:
+        messages.info(request, _("%(username)s was not locked.") % {"username": account.username})
+    return redirect("accounts:user_detail", pk=account.pk)
 
 
 def _users_xlsx(users: Iterable[User]) -> HttpResponse:

@@ -34,12 +34,28 @@ def test_five_failed_logins_lock_the_account_for_that_address(client, officer):
         client.post(reverse("login"), {"username": "canbo.tuphap", "password": "sai"})
     response = client.post(reverse("login"), {"username": "canbo.tuphap", "password": PASSWORD})
     assert response.status_code == 429
-    assert "tạm khóa" in response.content.decode()
+    assert "bị tạm khóa đăng nhập trong 30 phút" in response.content.decode()
     # Another address can still log in to the same account: the lock is per account and IP pair.
     other = client.post(
         reverse("login"), {"username": "canbo.tuphap", "password": PASSWORD}, REMOTE_ADDR="10.0.0.9"
     )
     assert other.status_code == 302
+
+
+def test_home_affairs_unlocks_a_locked_account(client, client_for, officer, admin_user):
+    for _ in range(5):
+        client.post(reverse("login"), {"username": "canbo.tuphap", "password": "sai"})
+    assert (
+        client.post(reverse("login"), {"username": "canbo.tuphap", "password": PASSWORD}).status_code == 429
+    )
+
+    admin = client_for(admin_user)
+    response = admin.post(reverse("accounts:user_unlock", args=[officer.pk]), follow=True)
+    assert "Đã mở khóa đăng nhập cho canbo.tuphap." in response.content.decode()
+    admin.logout()
+    assert (
+        client.post(reverse("login"), {"username": "canbo.tuphap", "password": PASSWORD}).status_code == 302
+    )
 
 
 def test_logout_returns_to_the_public_portal(client_for, officer):

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -34,3 +35,9 @@ def figure(value: Any) -> str:
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         return value
     return number_format(value, use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def minutes(value: timedelta | None) -> int:
+    """Whole minutes of a duration (for messages such as a login lockout)."""
+    return int(value.total_seconds() // 60) if value else 0
