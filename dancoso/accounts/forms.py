@@ -4,8 +4,9 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
-from django.contrib.auth.password_validation import validate_password
+from django.contrib.auth.password_validation import password_validators_help_text_html, validate_password
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from dancoso.accounts.models import Role, User
@@ -65,7 +66,12 @@ class UserForm(forms.ModelForm):
 class PasswordPairForm(forms.Form):
     """A new password typed twice and checked against the password rules; it is never shown back."""
 
-    password1 = forms.CharField(label=_("New password"), strip=False, widget=forms.PasswordInput)
+    password1 = forms.CharField(
+        label=_("New password"),
+        strip=False,
+        widget=forms.PasswordInput,
+        help_text=lazy(password_validators_help_text_html, str)(),
+    )
     password2 = forms.CharField(label=_("New password again"), strip=False, widget=forms.PasswordInput)
 
     def __init__(self, *args: Any, user: User | None = None, **kwargs: Any) -> None:
