@@ -32,7 +32,6 @@ class Indicator:
     value: Number | None
     unit: str = ""
     target: Number | None = None
-    note: str = ""
 
     @property
     def meets_target(self) -> bool | None:

@@ -20,14 +20,6 @@ def query_replace(context: dict[str, Any], **kwargs: Any) -> str:
 
 
 @register.filter
-def vnd(value: Any) -> str:
-    """Money in đồng, Vietnamese style: 1.234.567 đ."""
-    if value in (None, ""):
-        return ""
-    return f"{int(value):,}".replace(",", ".") + " đ"
-
-
-@register.filter
 def figure(value: Any) -> str:
     """A figure with Vietnamese separators; an absent figure reads as a dash."""
     if value is None:
