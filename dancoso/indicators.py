@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from importlib import import_module
 from importlib.util import find_spec
@@ -65,6 +65,9 @@ class Section:
     article: str
     indicators: tuple[Indicator, ...] = ()
     tables: tuple[Table, ...] = ()
+    # Notes for the reader about the figures (e.g. fewer classes than the resolution asks for). They are
+    # not figures, so a section with warnings and nothing else still counts as empty.
+    warnings: tuple[str, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -136,12 +139,6 @@ def sections(period: Period, *, agency: Any = None) -> list[Section]:
     for provider in providers():
         section = provider.function(period, agency=agency)
         if agency is not None:
-            section = Section(
-                key=section.key,
-                title=section.title,
-                article=section.article,
-                indicators=section.indicators,
-                tables=tuple(table.for_agency(agency.pk) for table in section.tables),
-            )
+            section = replace(section, tables=tuple(table.for_agency(agency.pk) for table in section.tables))
         result.append(section)
     return result

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "dancoso.accounts",
     "dancoso.agencies",
     "dancoso.core",
+    "training",
 ]
 
 MIDDLEWARE = [
@@ -147,6 +148,11 @@ STORAGES = {
 # Imports (people, rosters) are read in memory; anything larger is refused before parsing.
 UPLOAD_MAX_BYTES = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+# An attendance sheet posts a mark and a note per trainee: a class of 500 sends over 1,000 fields.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
+
+# Training (Art. 1 §1): the default completion rule, present or late in at least this share of sessions.
+TRAINING_COMPLETION_PERCENT = env.int("TRAINING_COMPLETION_PERCENT", default=80)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -4,10 +4,14 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from training.urls import certificate_patterns
+
 urlpatterns = [
     path("", include("dancoso.core.urls")),
     path("accounts/", include("dancoso.accounts.urls")),
     path("agencies/", include("dancoso.agencies.urls")),
+    path("training/", include("training.urls")),
+    path("portal/certificates/", include(certificate_patterns)),
     path("admin/", admin.site.urls),
 ]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import factory
 from factory.django import DjangoModelFactory
 
@@ -64,3 +66,77 @@ class InspectionMemberFactory(PersonFactory):
     inspection_term_start = factory.Faker("date_between", start_date="-1y", end_date="today")
     # The start is at most today and the end at least a year ahead, so the term is always in order.
     inspection_term_end = factory.Faker("date_between", start_date="+1y", end_date="+2y")
+
+
+class DemocracyOfficerFactory(PersonFactory):
+    """An official assigned to democracy work (cán bộ phụ trách công tác dân chủ)."""
+
+    is_democracy_officer = True
+
+
+class TrainingPlanFactory(DjangoModelFactory):
+    class Meta:
+        model = "training.TrainingPlan"
+        django_get_or_create = ("year",)
+
+    year = 2026
+    decision_number = factory.Sequence(lambda n: f"{n}/QĐ-UBND")
+
+
+class TrainingClassFactory(DjangoModelFactory):
+    class Meta:
+        model = "training.TrainingClass"
+
+    plan = factory.SubFactory(TrainingPlanFactory)
+    title = factory.Sequence(lambda n: f"Lớp bồi dưỡng nghiệp vụ dân chủ ở cơ sở số {n}")
+    organiser = factory.SubFactory(AgencyFactory)
+    venue = "Trường Chính trị tỉnh Bắc Giang"
+    start_date = factory.LazyAttribute(lambda o: dt.date(o.plan.year, 6, 1))
+    end_date = factory.LazyAttribute(lambda o: dt.date(o.plan.year, 6, 5))
+    capacity = 100
+    status = "open"
+    trainers = "TS. Nguyễn Văn Giảng"
+
+
+class SessionFactory(DjangoModelFactory):
+    class Meta:
+        model = "training.Session"
+
+    training_class = factory.SubFactory(TrainingClassFactory)
+    date = factory.LazyAttribute(lambda o: o.training_class.start_date)
+
+
+class EnrolmentFactory(DjangoModelFactory):
+    class Meta:
+        model = "training.Enrolment"
+
+    training_class = factory.SubFactory(TrainingClassFactory)
+    person = factory.SubFactory(DemocracyOfficerFactory)
+    agency = factory.LazyAttribute(lambda o: o.person.agency)
+    target_group = "democracy"
+    status = "confirmed"
+
+
+class AttendanceFactory(DjangoModelFactory):
+    class Meta:
+        model = "training.Attendance"
+
+    enrolment = factory.SubFactory(EnrolmentFactory)
+    session = factory.SubFactory(
+        SessionFactory, training_class=factory.SelfAttribute("..enrolment.training_class")
+    )
+    status = "present"
+
+
+class CertificateFactory(DjangoModelFactory):
+    class Meta:
+        model = "training.Certificate"
+
+    enrolment = factory.SubFactory(EnrolmentFactory)
+    code = factory.Sequence(lambda n: f"TEST-{n:04d}-CODE")
+    full_name = factory.LazyAttribute(lambda o: o.enrolment.person.full_name)
+    agency_name = factory.LazyAttribute(lambda o: o.enrolment.agency.name)
+    class_title = factory.LazyAttribute(lambda o: o.enrolment.training_class.title)
+    start_date = factory.LazyAttribute(lambda o: o.enrolment.training_class.start_date)
+    end_date = factory.LazyAttribute(lambda o: o.enrolment.training_class.end_date)
+    organiser_name = factory.LazyAttribute(lambda o: o.enrolment.training_class.organiser.name)

@@ -8,9 +8,17 @@ persona gets the page only if ACCESS allows it, and 403 or 404 otherwise.
 from __future__ import annotations
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.factories import PersonFactory
+from tests.factories import (
+    CertificateFactory,
+    EnrolmentFactory,
+    PersonFactory,
+    SessionFactory,
+    TrainingClassFactory,
+)
+from training.models import Material
 
 PUBLIC = "public"
 SIGNED_IN = frozenset({"admin", "leader", "council", "staff_a", "staff_b"})
@@ -48,6 +56,38 @@ ACCESS = {
     "agencies:person_update": OWN_A_WRITE,
     "agencies:person_import": PEOPLE_WRITE,
     "agencies:person_import_template": PEOPLE_WRITE,
+    "training:class_list": RECORDS,
+    "training:plan_list": RECORDS,
+    "training:plan_create": ADMIN,
+    "training:plan_detail": RECORDS,
+    "training:plan_update": ADMIN,
+    "training:class_create": ADMIN,
+    "training:class_detail": RECORDS,
+    "training:class_update": ADMIN,
+    "training:material_upload": ADMIN,
+    "training:material_download": RECORDS,
+    "training:material_delete": ADMIN,
+    "training:session_list": RECORDS,
+    "training:session_generate": ADMIN,
+    "training:session_update": ADMIN,
+    "training:session_delete": ADMIN,
+    "training:session_attendance": RECORDS,
+    # POST-only pages answer 405 to a GET; who may post is tested in tests/training.
+    "training:attendance_all_present": RECORDS,
+    "training:attendance_mark": RECORDS,
+    "training:attendance_sheet": RECORDS,
+    "training:roster": RECORDS,
+    "training:nominate": PEOPLE_WRITE,
+    "training:roster_import": PEOPLE_WRITE,
+    "training:roster_template": PEOPLE_WRITE,
+    "training:enrolment_decide": ADMIN,
+    "training:enrolment_withdraw": RECORDS,
+    "training:certificate_issue": RECORDS,
+    "training:certificate_detail": OWN_A_READ,
+    "training:certificate_pdf": OWN_A_READ,
+    "training:absentee_list": RECORDS,
+    "training:coverage": RECORDS,
+    "certificates:verify": PUBLIC,
 }
 # Django's own admin has its own login and permissions.
 SKIPPED_NAMESPACES = ("admin",)
@@ -73,12 +113,36 @@ def test_every_url_pattern_says_who_may_open_it():
 
 @pytest.fixture
 def sample_kwargs(agency_a, agency_b, staff_a):
-    """A record of agency A for every URL parameter."""
+    """A record of agency A for every URL parameter (first matching prefix wins)."""
     person = PersonFactory(agency=agency_a)
+    training_class = TrainingClassFactory(status="open")
+    session = SessionFactory(training_class=training_class)
+    enrolment = EnrolmentFactory(training_class=training_class, person__agency=agency_a)
+    certificate = CertificateFactory(enrolment=enrolment)
+    material = Material.objects.create(
+        training_class=training_class, title="Tài liệu", file=SimpleUploadedFile("tai-lieu.pdf", b"%PDF-1.4")
+    )
+    on_class = {"pk": training_class.pk}
     return {
         "agencies:agency_": {"pk": agency_b.pk},
         "agencies:person_": {"pk": person.pk},
         "accounts:user_": {"pk": staff_a.pk},
+        "training:plan_": {"year": training_class.plan.year},
+        "training:class_": on_class,
+        "training:material_upload": on_class,
+        "training:material_": {"pk": material.pk},
+        "training:session_list": on_class,
+        "training:session_generate": on_class,
+        "training:session_": {"pk": session.pk},
+        "training:attendance_sheet": on_class,
+        "training:attendance_mark": {"pk": enrolment.pk, "session_pk": session.pk},
+        "training:attendance_": {"pk": session.pk},
+        "training:roster": on_class,
+        "training:nominate": on_class,
+        "training:enrolment_": {"pk": enrolment.pk},
+        "training:certificate_issue": on_class,
+        "training:certificate_": {"pk": certificate.pk},
+        "certificates:verify": {"code": certificate.code},
     }
 
 

@@ -30,7 +30,14 @@ class Group:
 
 
 MENU: tuple[Group, ...] = (
-    Group(_("Art. 1 – Measures"), ()),
+    Group(
+        _("Art. 1 – Measures"),
+        (
+            Entry("training:class_list", _("§1 Training classes"), access.can_read_records),
+            Entry("training:plan_list", _("§1 Yearly training plans"), access.can_read_records),
+            Entry("training:coverage", _("§1 Training coverage by agency"), access.can_read_records),
+        ),
+    ),
     Group(_("Art. 2 – Funding"), ()),
     Group(_("Art. 3 – Reporting"), ()),
     Group(

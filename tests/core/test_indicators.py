@@ -22,7 +22,7 @@ def _training_like_section(agency_ids):
     return section
 
 
-def test_registry_orders_sections_by_article():
+def test_registry_orders_sections_by_article(no_measure_sections):
     calls = []
 
     def make(key):
@@ -41,7 +41,7 @@ def test_registry_orders_sections_by_article():
     assert indicators.sections(Period(2025)) == []
 
 
-def test_agency_scope_keeps_only_that_agencys_rows(agency_a, agency_b):
+def test_agency_scope_keeps_only_that_agencys_rows(no_measure_sections, agency_a, agency_b):
     with indicators.registered((1, 1), "demo", _training_like_section([agency_a.pk, agency_b.pk])):
         (section,) = indicators.sections(Period(2025), agency=agency_a)
     assert [row.agency_id for row in section.tables[0].rows] == [agency_a.pk]
@@ -58,7 +58,7 @@ def test_dashboard_renders_a_registered_section(client_for, admin_user, agency_a
     assert 'data-testid="no-sections"' not in body
 
 
-def test_dashboard_says_plainly_when_no_section_is_registered(client_for, admin_user):
+def test_dashboard_says_plainly_when_no_section_is_registered(no_measure_sections, client_for, admin_user):
     response = client_for(admin_user).get(reverse("dashboard"))
     assert response.status_code == 200
     assert 'data-testid="no-sections"' in response.content.decode()

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone, translation
+
+from dancoso.agencies.models import Person
+from dancoso.periods import Period, current_period
+from training.indicators import section
+from training.models import (
+    SEAT_STATUSES,
+    Attendance,
+    Certificate,
+    ClassStatus,
+    Enrolment,
+    EnrolmentStatus,
+    Session,
+    TrainingClass,
+    TrainingPlan,
+)
+
+TRAINING_MODELS = (TrainingPlan, TrainingClass, Session, Enrolment, Attendance, Certificate)
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """The demo seeded once for the module (it takes seconds) inside a transaction rolled back at the end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
+def _counts():
+    return {model.__name__: model.objects.count() for model in TRAINING_MODELS}
+
+
+@pytest.mark.django_db
+def test_a_second_run_adds_no_training_rows(seeded):
+    before = _counts()
+    call_command("seed_demo", stdout=io.StringIO())
+    assert _counts() == before
+    assert all(before.values()), before
+
+
+@pytest.mark.django_db
+def test_every_reporting_year_of_the_demo_has_figures(seeded):
+    latest = current_period().year
+    with translation.override("en"):
+        for year in range(latest - 2, latest + 1):
+            result = section(Period(year))
+            figures = {indicator.label: indicator.value for indicator in result.indicators}
+            assert 1 <= figures["Training classes in the year"] <= 2, year
+            assert figures["Trainees enrolled (confirmed)"] > 0, year
+            assert figures["Attendance rate"] is not None or year == latest, year
+            assert figures["Trainees who completed the class"] > 0 or year == latest, year
+            assert result.tables[0].rows, year
+            assert result.warnings == (), year
+
+
+@pytest.mark.django_db
+def test_rosters_mix_confirmed_declined_and_waiting_trainees(seeded):
+    statuses = set(Enrolment.objects.values_list("status", flat=True))
+    assert statuses == {EnrolmentStatus.CONFIRMED, EnrolmentStatus.DECLINED, EnrolmentStatus.NOMINATED}
+    assert not Enrolment.objects.filter(status=EnrolmentStatus.DECLINED, decline_reason="").exists()
+    assert Enrolment.objects.values("agency").distinct().count() >= 20
+    finished = Enrolment.objects.filter(training_class__status=ClassStatus.FINISHED)
+    completed = finished.completed().count()
+    # Some trainees miss too many sessions, and every one who completed has a certificate.
+    assert 0 < completed < finished.confirmed().count()
+    assert Certificate.objects.count() == completed
+    assert Attendance.objects.filter(status__in=["late", "excused", "absent"]).exists()
+
+
+@pytest.mark.django_db
+def test_an_open_class_this_year_has_seats_for_the_justice_department(seeded):
+    period = current_period()
+    open_classes = TrainingClass.objects.filter(
+        status=ClassStatus.OPEN, start_date__range=(period.start, period.end)
+    )
+    assert open_classes.exists()
+    training_class = open_classes.get()
+    taken = training_class.enrolments.filter(status__in=SEAT_STATUSES).count()
+    assert taken < training_class.capacity
+    enrolled = training_class.enrolments.values("person")
+    eligible = Person.objects.filter(training_class.eligible_people(), agency__code="STP", is_active=True)
+    assert eligible.exclude(pk__in=enrolled).exists()
+    assert training_class.start_date >= timezone.localdate()

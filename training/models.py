@@ -1,0 +1,432 @@
+"""Training (bồi dưỡng) of Art. 1 §1: yearly plans, classes, sessions, enrolment, attendance, certificates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Count, F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from dancoso.agencies.models import Agency, Person
+from dancoso.periods import Period
+
+# The resolution asks for 1 to 2 classes a year; outside this range the plan shows a warning, not a block.
+CLASSES_PER_YEAR = (1, 2)
+
+
+class TrainingPlan(models.Model):
+    """The province's yearly training plan (kế hoạch bồi dưỡng) that the classes belong to."""
+
+    year = models.PositiveSmallIntegerField(
+        _("year"), unique=True, validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    decision_number = models.CharField(_("approving decision number"), max_length=50, blank=True)
+    decision_date = models.DateField(_("approving decision date"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("training plan")
+        verbose_name_plural = _("training plans")
+        ordering = ["-year"]
+
+    def __str__(self) -> str:
+        return _("Training plan %(year)s") % {"year": self.year}
+
+    def get_absolute_url(self) -> str:
+        return reverse("training:plan_detail", args=[self.year])
+
+
+class Content(models.TextChoices):
+    POLITICAL = "political", _("Political, ideological and ethical training")
+    SKILLS = "skills", _("Professional skills in building and practising democracy")
+    BOTH = "both", _("Both")
+
+
+class TargetGroup(models.TextChoices):
+    DEMOCRACY = "democracy", _("Staff assigned to democracy work")
+    INSPECTION = "inspection", _("People's Inspection Board members")
+    OTHER = "other", _("Others")
+
+
+class ClassStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    OPEN = "open", _("Open for nomination")
+    RUNNING = "running", _("Running")
+    FINISHED = "finished", _("Finished")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+# Target group → the Person flag that makes someone eligible; "others" admits everyone.
+ELIGIBILITY_FLAGS = {
+    TargetGroup.DEMOCRACY: "is_democracy_officer",
+    TargetGroup.INSPECTION: "is_inspection_member",
+}
+
+
+def default_completion_percent() -> int:
+    return settings.TRAINING_COMPLETION_PERCENT
+
+
+class TrainingClass(models.Model):
+    """A training class (lớp bồi dưỡng) organised by one agency for trainees of many agencies."""
+
+    plan = models.ForeignKey(
+        TrainingPlan, verbose_name=_("plan"), on_delete=models.PROTECT, related_name="classes"
+    )
+    title = models.CharField(_("title"), max_length=255)
+    content = models.CharField(_("content"), max_length=20, choices=Content.choices, default=Content.BOTH)
+    for_democracy_officers = models.BooleanField(_("staff assigned to democracy work"), default=True)
+    for_inspection_members = models.BooleanField(_("People's Inspection Board members"), default=True)
+    for_others = models.BooleanField(_("other officials"), default=False)
+    organiser = models.ForeignKey(
+        Agency, verbose_name=_("organising agency"), on_delete=models.PROTECT, related_name="training_classes"
+    )
+    venue = models.CharField(_("venue"), max_length=255, blank=True)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    capacity = models.PositiveIntegerField(_("capacity"), validators=[MinValueValidator(1)])
+    trainers = models.TextField(_("trainers"), blank=True, help_text=_("One trainer per line."))
+    status = models.CharField(
+        _("status"), max_length=20, choices=ClassStatus.choices, default=ClassStatus.PLANNED
+    )
+    completion_percent = models.PositiveSmallIntegerField(
+        _("attendance needed to complete (%)"),
+        default=default_completion_percent,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+    )
+    late_counts_as_present = models.BooleanField(_("late counts as attended"), default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("training class")
+        verbose_name_plural = _("training classes")
+        ordering = ["-start_date", "title"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end_date__gte=F("start_date")), name="class_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(for_democracy_officers=True)
+                | Q(for_inspection_members=True)
+                | Q(for_others=True),
+                name="class_has_target_group",
+            ),
+            models.CheckConstraint(
+                condition=Q(completion_percent__gte=1, completion_percent__lte=100),
+                name="class_completion_percent_range",
+            ),
+            models.CheckConstraint(condition=Q(capacity__gte=1), name="class_capacity_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("training:class_detail", args=[self.pk])
+
+    @property
+    def year(self) -> int:
+        return self.plan.year
+
+    @property
+    def target_groups(self) -> list[TargetGroup]:
+        flags = {
+            TargetGroup.DEMOCRACY: self.for_democracy_officers,
+            TargetGroup.INSPECTION: self.for_inspection_members,
+            TargetGroup.OTHER: self.for_others,
+        }
+        return [group for group, chosen in flags.items() if chosen]
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == ClassStatus.CANCELLED
+
+    def eligible_people(self) -> Q:
+        """The people a class admits, as a filter on ``Person``."""
+        if self.for_others:
+            return Q()
+        condition = Q(pk__in=[])
+        for group in self.target_groups:
+            condition |= Q(**{ELIGIBILITY_FLAGS[group]: True})
+        return condition
+
+    def clean(self) -> None:
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The class cannot end before it starts.")
+        if not (self.for_democracy_officers or self.for_inspection_members or self.for_others):
+            errors["for_democracy_officers"] = _("Choose at least one target group.")
+        if self.plan_id and self.start_date and not _in_plan_year(self.start_date, self.plan.year):
+            errors["start_date"] = _("The class must start within the plan's year.")
+        if errors:
+            raise ValidationError(errors)
+
+
+def _in_plan_year(day: date, year: int) -> bool:
+    """A plan's year runs from the start of its reporting period (15/12 of the year before) to 31/12."""
+    return Period(year).start <= day <= date(year, 12, 31)
+
+
+def material_path(instance: Material, filename: str) -> str:
+    return f"training/materials/{instance.training_class_id}/{filename}"
+
+
+class Material(models.Model):
+    """A document handed out in a class (tài liệu): slides, handbooks, legal texts."""
+
+    training_class = models.ForeignKey(
+        TrainingClass, verbose_name=_("class"), on_delete=models.CASCADE, related_name="materials"
+    )
+    title = models.CharField(_("title"), max_length=255)
+    file = models.FileField(_("file"), upload_to=material_path)
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
+        ordering = ["title", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Session(models.Model):
+    """One dated session (buổi học) of a class; attendance is taken per session."""
+
+    training_class = models.ForeignKey(
+        TrainingClass, verbose_name=_("class"), on_delete=models.CASCADE, related_name="sessions"
+    )
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    topic = models.CharField(_("topic"), max_length=255, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        ordering = ["date", "start_time", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_time__isnull=True)
+                | Q(start_time__isnull=True)
+                | Q(end_time__gt=F("start_time")),
+                name="session_ends_after_start",
+            ),
+        ]
+        indexes = [models.Index(fields=["training_class", "date"])]
+
+    def __str__(self) -> str:
+        return f"{self.training_class} – {self.date:%d/%m/%Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("training:session_attendance", args=[self.pk])
+
+    def clean(self) -> None:
+        errors = {}
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            errors["end_time"] = _("The session must end after it starts.")
+        training_class = self.training_class if self.training_class_id else None
+        if (
+            training_class
+            and self.date
+            and not training_class.start_date <= self.date <= training_class.end_date
+        ):
+            errors["date"] = _("The session must fall between the class's start and end dates.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class EnrolmentStatus(models.TextChoices):
+    NOMINATED = "nominated", _("Nominated")
+    CONFIRMED = "confirmed", _("Confirmed")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+# Enrolments that take a seat of the class's capacity.
+SEAT_STATUSES = (EnrolmentStatus.NOMINATED, EnrolmentStatus.CONFIRMED)
+
+
+class EnrolmentQuerySet(models.QuerySet):
+    def confirmed(self) -> EnrolmentQuerySet:
+        return self.filter(status=EnrolmentStatus.CONFIRMED)
+
+    def with_attendance(self) -> EnrolmentQuerySet:
+        """Annotate sessions attended (present, or late where the class counts it) and marked absent."""
+        attended = Q(attendances__status=AttendanceStatus.PRESENT) | Q(
+            attendances__status=AttendanceStatus.LATE, training_class__late_counts_as_present=True
+        )
+        return self.annotate(
+            attended_count=Count("attendances", filter=attended, distinct=True),
+            absent_count=Count(
+                "attendances", filter=Q(attendances__status=AttendanceStatus.ABSENT), distinct=True
+            ),
+            session_count=Count("training_class__sessions", distinct=True),
+        )
+
+    def completed(self) -> EnrolmentQuerySet:
+        """Confirmed trainees whose attended share reaches their class's completion percent.
+
+        Compared in integers (attended × 100 ≥ percent × sessions) so 80% of 5 sessions is exactly 4.
+        """
+        return (
+            self.confirmed()
+            .with_attendance()
+            .filter(session_count__gt=0)
+            .alias(
+                attended_x100=F("attended_count") * 100,
+                required_x100=F("session_count") * F("training_class__completion_percent"),
+            )
+            .filter(attended_x100__gte=F("required_x100"))
+        )
+
+
+class Enrolment(models.Model):
+    """A person nominated by their agency for a class (cử đi học), confirmed or declined by Home Affairs."""
+
+    training_class = models.ForeignKey(
+        TrainingClass, verbose_name=_("class"), on_delete=models.CASCADE, related_name="enrolments"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("trainee"), on_delete=models.PROTECT, related_name="enrolments"
+    )
+    # The nominating agency, kept even if the person later moves: scoping and coverage follow it.
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="training_enrolments"
+    )
+    target_group = models.CharField(_("target group"), max_length=20, choices=TargetGroup.choices)
+    status = models.CharField(
+        _("status"), max_length=20, choices=EnrolmentStatus.choices, default=EnrolmentStatus.NOMINATED
+    )
+    decline_reason = models.TextField(_("reason for declining"), blank=True)
+    nominated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("nominated by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    nominated_at = models.DateTimeField(_("nominated at"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    objects = EnrolmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        ordering = ["agency__display_order", "person__full_name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["training_class", "person"], name="enrolment_once_per_class"),
+            models.CheckConstraint(
+                condition=~Q(status=EnrolmentStatus.DECLINED) | ~Q(decline_reason=""),
+                name="enrolment_declined_has_reason",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["training_class", "status"]),
+            models.Index(fields=["agency", "status"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.training_class}"
+
+    def clean(self) -> None:
+        if self.status == EnrolmentStatus.DECLINED and not self.decline_reason.strip():
+            raise ValidationError({"decline_reason": _("Give the reason for declining.")})
+
+
+class AttendanceStatus(models.TextChoices):
+    PRESENT = "present", _("Present")
+    LATE = "late", _("Late")
+    EXCUSED = "excused", _("Excused")
+    ABSENT = "absent", _("Absent")
+
+
+class Attendance(models.Model):
+    """One trainee's attendance at one session (điểm danh)."""
+
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="attendances"
+    )
+    enrolment = models.ForeignKey(
+        Enrolment, verbose_name=_("trainee"), on_delete=models.CASCADE, related_name="attendances"
+    )
+    status = models.CharField(_("attendance"), max_length=10, choices=AttendanceStatus.choices)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.UniqueConstraint(fields=["session", "enrolment"], name="attendance_once_per_session"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment.person} – {self.session}: {self.get_status_display()}"
+
+
+class Certificate(models.Model):
+    """A certificate of completion (giấy chứng nhận) with a public verification code.
+
+    Name, class and dates are copied at issue, so the public page shows what was certified even if the
+    registers change later.
+    """
+
+    enrolment = models.OneToOneField(
+        Enrolment, verbose_name=_("enrolment"), on_delete=models.PROTECT, related_name="certificate"
+    )
+    code = models.CharField(_("verification code"), max_length=20, unique=True)
+    full_name = models.CharField(_("full name"), max_length=150)
+    agency_name = models.CharField(_("agency"), max_length=255)
+    class_title = models.CharField(_("class"), max_length=255)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    organiser_name = models.CharField(_("organising agency"), max_length=255)
+    issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("issued by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        ordering = ["-issued_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.code
+
+    def get_absolute_url(self) -> str:
+        return reverse("training:certificate_detail", args=[self.pk])
+
+    def get_verification_url(self) -> str:
+        return reverse("certificates:verify", args=[self.code])

@@ -1,0 +1,30 @@
+"""Yearly training plans (kế hoạch bồi dưỡng hằng năm)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+
+from dancoso.core.audit import audited_save
+from training.models import TrainingPlan
+
+PLAN_EDITABLE = frozenset({"decision_number", "decision_date", "notes"})
+
+
+@transaction.atomic
+def plan_create(
+    *, year: int, decision_number: str = "", decision_date: date | None = None, notes: str = "", actor: Any
+) -> TrainingPlan:
+    plan = TrainingPlan(year=year, decision_number=decision_number, decision_date=decision_date, notes=notes)
+    return audited_save(plan, actor=actor)
+
+
+@transaction.atomic
+def plan_update(*, plan: TrainingPlan, actor: Any, **changes: Any) -> TrainingPlan:
+    """Record the approving decision or notes; the year never changes (URLs and classes hang on it)."""
+    for name, value in changes.items():
+        if name in PLAN_EDITABLE:
+            setattr(plan, name, value)
+    return audited_save(plan, actor=actor)

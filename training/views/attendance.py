@@ -1,0 +1,169 @@
+"""Attendance: a whole session on one page (htmx, keyboard), one trainee at a time, and the class's sheet."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from dancoso.accounts.access import records_required
+from dancoso.core.exports import xlsx_response
+from dancoso.core.lists import page_of
+from training import selectors
+from training.models import AttendanceStatus, Enrolment, Session
+from training.services import attendance as services
+
+
+def _rows(sheet: list, posted: dict[int, tuple[str, str]] | None = None) -> list[dict[str, Any]]:
+    """Rows of the marking table; after a refused save they show what the user typed, not the stored marks."""
+    rows = []
+    for enrolment, mark in sheet:
+        status, note = (mark.status, mark.note) if mark else ("", "")
+        if posted is not None:
+            status, note = posted.get(enrolment.pk, ("", ""))
+        rows.append({"enrolment": enrolment, "status": status, "note": note, "mark": mark})
+    return rows
+
+
+def _posted_marks(request: HttpRequest, sheet: list) -> dict[int, tuple[str, str]]:
+    """The marks of the posted form; a trainee left without a status is left unmarked."""
+    marks = {}
+    for enrolment, _mark in sheet:
+        status = request.POST.get(f"status-{enrolment.pk}", "")
+        if status:
+            marks[enrolment.pk] = (status, request.POST.get(f"note-{enrolment.pk}", ""))
+    return marks
+
+
+def _sheet_response(request: HttpRequest, session: Session, rows: list, **extra: Any) -> HttpResponse:
+    counts = {status: sum(1 for row in rows if row["status"] == status) for status in AttendanceStatus.values}
+    context = {
+        "session": session,
+        "training_class": session.training_class,
+        "rows": rows,
+        "counts": counts,
+        "unmarked": sum(1 for row in rows if not row["status"]),
+        "statuses": AttendanceStatus.choices,
+        "can_record": selectors.can_record_attendance(request.user, session.training_class),
+        "closed_reason": services.attendance_closed_reason(session),
+        **extra,
+    }
+    template = "training/_attendance_sheet.html" if request.htmx else "training/session_attendance.html"
+    return render(request, template, context)
+
+
+@records_required
+def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    session = selectors.get_session_for_user(request.user, pk, write=request.method == "POST")
+    sheet = selectors.session_sheet(user=request.user, session=session)
+    if request.method != "POST":
+        return _sheet_response(request, session, _rows(sheet))
+    marks = _posted_marks(request, sheet)
+    try:
+        changed = services.attendance_record(session=session, marks=marks, actor=request.user)
+    except ValidationError as exc:
+        return _sheet_response(request, session, _rows(sheet, marks), errors=exc.messages)
+    message = ngettext("%(count)s mark saved.", "%(count)s marks saved.", changed) % {"count": changed}
+    if request.htmx:
+        sheet = selectors.session_sheet(user=request.user, session=session)
+        return _sheet_response(request, session, _rows(sheet), saved=message)
+    messages.success(request, message)
+    return redirect("training:session_attendance", pk=session.pk)
+
+
+@records_required
+@require_POST
+def all_present(request: HttpRequest, pk: int) -> HttpResponse:
+    session = selectors.get_session_for_user(request.user, pk, write=True)
+    try:
+        changed = services.attendance_all_present(session=session, actor=request.user)
+    except ValidationError as exc:
+        sheet = selectors.session_sheet(user=request.user, session=session)
+        return _sheet_response(request, session, _rows(sheet), errors=exc.messages)
+    message = ngettext("%(count)s trainee marked present.", "%(count)s trainees marked present.", changed) % {
+        "count": changed
+    }
+    if request.htmx:
+        sheet = selectors.session_sheet(user=request.user, session=session)
+        return _sheet_response(request, session, _rows(sheet), saved=message)
+    messages.success(request, message)
+    return redirect("training:session_attendance", pk=session.pk)
+
+
+@records_required
+@require_POST
+def mark_one(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
+    """One trainee's mark, saved as soon as it changes on the marking page."""
+    session = selectors.get_session_for_user(request.user, session_pk, write=True)
+    enrolment = _trainee(session, pk)
+    status, note = request.POST.get(f"status-{pk}", ""), request.POST.get(f"note-{pk}", "")
+    row = {"enrolment": enrolment, "status": status, "note": note, "mark": None}
+    error = None
+    try:
+        services.attendance_record(session=session, marks={enrolment.pk: (status, note)}, actor=request.user)
+        row["saved"] = True
+    except ValidationError as exc:
+        error = " ".join(exc.messages)
+    if not request.htmx:
+        if error:
+            messages.error(request, error)
+        return redirect("training:session_attendance", pk=session.pk)
+    context = {
+        "row": row,
+        "session": session,
+        "statuses": AttendanceStatus.choices,
+        "can_record": True,
+        "error": error,
+    }
+    return render(request, "training/_attendance_row.html", context)
+
+
+def _trainee(session: Session, pk: int) -> Enrolment:
+    try:
+        return Enrolment.objects.select_related("person", "agency").get(
+            pk=pk, training_class=session.training_class_id
+        )
+    except Enrolment.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+@records_required
+def attendance_sheet(request: HttpRequest, pk: int) -> HttpResponse:
+    """The class's attendance sheet: trainees down, sessions across, with totals."""
+    training_class = selectors.get_class_for_user(request.user, pk)
+    sessions = list(training_class.sessions.order_by("date", "start_time", "pk"))
+    trainees = selectors.roster(
+        user=request.user, training_class=training_class, filters={"status": "confirmed"}
+    )
+    if request.GET.get("export") == "xlsx":
+        return _sheet_xlsx(training_class, sessions, trainees)
+    page_obj = page_of(request, trainees)
+    context = {
+        "training_class": training_class,
+        "sessions": sessions,
+        "page_obj": page_obj,
+        "matrix": selectors.attendance_matrix(trainees=list(page_obj), sessions=sessions),
+    }
+    return render(request, "training/attendance_sheet.html", context)
+
+
+def _sheet_xlsx(training_class: Any, sessions: list, trainees: Any) -> HttpResponse:
+    trainees = list(trainees)
+    headers = (
+        [_("Full name"), _("Agency")]
+        + [f"{s.date:%d/%m/%Y}" for s in sessions]
+        + [_("Attended"), _("Absent")]
+    )
+    rows = (
+        [trainee.person.full_name, str(trainee.agency)]
+        + [mark.get_status_display() if mark else "" for mark in marks]
+        + [trainee.attended_count, trainee.absent_count]
+        for trainee, marks in selectors.attendance_matrix(trainees=trainees, sessions=sessions)
+    )
+    return xlsx_response(f"diem-danh-lop-{training_class.pk}.xlsx", headers, rows, title=_("Attendance"))
