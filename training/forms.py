@@ -71,7 +71,17 @@ class ClassForm(forms.ModelForm):
             "end_date": VietnameseDateInput(),
             "trainers": forms.Textarea(attrs={"rows": 3}),
         }
-        error_messages = {"capacity": {"min_value": _("The capacity must be at least 1.")}}
+        error_messages = {
+            "capacity": {
+                "min_value": _("The capacity must be at least 1."),
+                "invalid": _("Write the capacity as a whole number, for example 120."),
+            },
+            "completion_percent": {
+                "invalid": _("Write the share as a whole number from 1 to 100."),
+                "max_value": _("Write the share as a whole number from 1 to 100."),
+                "min_value": _("Write the share as a whole number from 1 to 100."),
+            },
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

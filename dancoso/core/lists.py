@@ -30,3 +30,12 @@ def call_service(form: Form, service: Callable[..., Any], **kwargs: Any) -> Any:
     except ValidationError as exc:
         form.add_error(None, exc)
         return None
+
+
+def posted(request: HttpRequest) -> Any:
+    """The POST data to bind a form to, or ``None`` on GET.
+
+    ``request.POST or None`` would leave a form unbound when a POST carries no field at all (a list with
+    nothing ticked), so the user would get the blank form back instead of the error.
+    """
+    return request.POST if request.method == "POST" else None

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from dancoso.accounts.access import province_admin_required, records_required
 from dancoso.core.exports import xlsx_response
 from dancoso.core.history import history_rows
-from dancoso.core.lists import call_service, page_of, valid_filters
+from dancoso.core.lists import call_service, page_of, posted, valid_filters
 from training import selectors
 from training.forms import ClassFilterForm, ClassForm, MaterialForm, SessionForm, SessionGenerateForm
 from training.models import Material, TrainingPlan
@@ -58,7 +58,7 @@ def class_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def class_create(request: HttpRequest) -> HttpResponse:
     year = request.GET.get("year", "")
     initial = {"plan": TrainingPlan.objects.filter(year=year).first() if year.isdigit() else None}
-    form = ClassForm(request.POST or None, initial=initial)
+    form = ClassForm(posted(request), initial=initial)
     if form.is_valid():
         training_class = call_service(form, services.class_create, actor=request.user, **form.cleaned_data)
         if training_class is not None:
@@ -70,7 +70,7 @@ def class_create(request: HttpRequest) -> HttpResponse:
 @province_admin_required
 def class_update(request: HttpRequest, pk: int) -> HttpResponse:
     training_class = selectors.get_class_for_user(request.user, pk, write=True)
-    form = ClassForm(request.POST or None, instance=training_class)
+    form = ClassForm(posted(request), instance=training_class)
     if form.is_valid() and call_service(
         form, services.class_update, training_class=training_class, actor=request.user, **form.cleaned_data
     ):
@@ -82,7 +82,7 @@ def class_update(request: HttpRequest, pk: int) -> HttpResponse:
 @province_admin_required
 def material_upload(request: HttpRequest, pk: int) -> HttpResponse:
     training_class = selectors.get_class_for_user(request.user, pk, write=True)
-    form = MaterialForm(request.POST or None, request.FILES or None)
+    form = MaterialForm(posted(request), request.FILES or None)
     if form.is_valid() and call_service(
         form, services.material_add, training_class=training_class, actor=request.user, **form.cleaned_data
     ):
@@ -112,7 +112,7 @@ def material_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def session_list(request: HttpRequest, pk: int) -> HttpResponse:
     training_class = selectors.get_class_for_user(request.user, pk)
     can_manage = selectors.can_manage_training(request.user)
-    form = SessionForm(request.POST or None) if can_manage else None
+    form = SessionForm(posted(request)) if can_manage else None
     if form is not None and form.is_valid():
         session = call_service(
             form,
@@ -140,7 +140,7 @@ def session_list(request: HttpRequest, pk: int) -> HttpResponse:
 @province_admin_required
 def session_generate(request: HttpRequest, pk: int) -> HttpResponse:
     training_class = selectors.get_class_for_user(request.user, pk, write=True)
-    form = SessionGenerateForm(request.POST or None)
+    form = SessionGenerateForm(posted(request))
     if form.is_valid():
         sessions = call_service(
             form,
@@ -164,7 +164,7 @@ def session_generate(request: HttpRequest, pk: int) -> HttpResponse:
 def session_update(request: HttpRequest, pk: int) -> HttpResponse:
     session = selectors.get_session_for_user(request.user, pk, write=True)
     initial = {name: getattr(session, name) for name in ("date", "start_time", "end_time", "topic")}
-    form = SessionForm(request.POST or None, initial=initial)
+    form = SessionForm(posted(request), initial=initial)
     if form.is_valid() and call_service(
         form, services.session_update, session=session, actor=request.user, **form.cleaned_data
     ):

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from dancoso.accounts.access import records_required, user_passes
 from dancoso.core.exports import xlsx_response
-from dancoso.core.lists import call_service, page_of, valid_filters
+from dancoso.core.lists import call_service, page_of, posted, valid_filters
 from training import selectors
 from training.forms import DecisionForm, NominationAgencyForm, NominationForm, RosterFilterForm
 from training.services import enrolment as services
@@ -64,7 +64,7 @@ def nominate(request: HttpRequest, pk: int) -> HttpResponse:
     form = None
     if agency_id is not None:
         candidates = selectors.nomination_candidates(training_class=training_class, agency_id=agency_id)
-        form = NominationForm(request.POST or None, candidates=candidates)
+        form = NominationForm(posted(request), candidates=candidates)
         if form.is_valid():
             people = list(form.cleaned_data["people"])
             if call_service(
@@ -108,7 +108,7 @@ def enrolment_decide(request: HttpRequest, pk: int) -> HttpResponse:
     if not selectors.can_manage_training(request.user):
         raise Http404
     enrolment = selectors.get_enrolment_for_user(request.user, pk, write=True)
-    form = DecisionForm(request.POST or None)
+    form = DecisionForm(posted(request))
     if form.is_valid():
         confirm = form.cleaned_data["decision"] == "confirm"
         if call_service(

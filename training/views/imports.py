@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 from dancoso.accounts.access import is_province_admin, user_passes
 from dancoso.agencies.selectors import agency_choices
 from dancoso.core.exports import xlsx_response
-from dancoso.core.lists import call_service
+from dancoso.core.lists import call_service, posted
 from training.forms_reports import RosterImportForm
 from training.imports import ROSTER_HEADERS
 from training.models import ClassStatus, TrainingClass
@@ -46,7 +46,7 @@ def _imported_message(count: int, *, confirmed: bool) -> str:
 @importer_required
 def roster_import(request: HttpRequest, pk: int) -> HttpResponse:
     training_class = _class_for_import(request.user, pk)
-    form = RosterImportForm(request.POST or None, request.FILES or None)
+    form = RosterImportForm(posted(request), request.FILES or None)
     if form.is_valid():
         rows = form.cleaned_data["file"]
         enrolments = call_service(

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from dancoso.accounts.access import province_admin_required, records_required
 from dancoso.core.history import history_rows
-from dancoso.core.lists import call_service
+from dancoso.core.lists import call_service, posted
 from training import selectors
 from training.forms import PlanForm
 from training.indicators import class_count_warning
@@ -42,7 +42,7 @@ def plan_detail(request: HttpRequest, year: int) -> HttpResponse:
 
 @province_admin_required
 def plan_create(request: HttpRequest) -> HttpResponse:
-    form = PlanForm(request.POST or None)
+    form = PlanForm(posted(request))
     if form.is_valid():
         plan = call_service(form, services.plan_create, actor=request.user, **form.cleaned_data)
         if plan is not None:
@@ -56,7 +56,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
 @province_admin_required
 def plan_update(request: HttpRequest, year: int) -> HttpResponse:
     plan = selectors.get_plan_for_user(request.user, year, write=True)
-    form = PlanForm(request.POST or None, instance=plan)
+    form = PlanForm(posted(request), instance=plan)
     if form.is_valid() and call_service(
         form, services.plan_update, plan=plan, actor=request.user, **form.cleaned_data
     ):
