@@ -82,7 +82,13 @@ class CoverageRow:
 
     @property
     def nobody_trained(self) -> bool:
-        return self.trained == 0
+        """Some people to train, none of them trained: the gap the coverage view is for."""
+        return self.targeted > 0 and self.trained == 0
+
+    @property
+    def nobody_to_train(self) -> bool:
+        """Nobody in the register is assigned to democracy work or on the Inspection Board."""
+        return self.targeted == 0
 
     @property
     def percent(self) -> int | None:
@@ -111,6 +117,10 @@ class Coverage:
     @property
     def untrained_agencies(self) -> list[Agency]:
         return [row.agency for row in self.rows if row.nobody_trained]
+
+    @property
+    def agencies_without_targets(self) -> list[Agency]:
+        return [row.agency for row in self.rows if row.nobody_to_train]
 
 
 def _people_counts(year: int) -> dict[str, Count]:

@@ -21,6 +21,9 @@ from training.selectors.certificates import certificate_list
 from training.services import classes as services
 
 
+CERTIFICATES_ON_CARD = 10
+
+
 @records_required
 def class_list(request: HttpRequest) -> HttpResponse:
     form = ClassFilterForm(request.GET)
@@ -39,12 +42,15 @@ def class_list(request: HttpRequest) -> HttpResponse:
 def class_detail(request: HttpRequest, pk: int) -> HttpResponse:
     training_class = selectors.get_class_for_user(request.user, pk)
     can_record = selectors.can_record_attendance(request.user, training_class)
+    certificates = certificate_list(user=request.user, training_class=training_class)
     context = {
         "training_class": training_class,
         "summary": selectors.class_summary(training_class),
         "sessions": selectors.session_list(training_class=training_class),
         "materials": training_class.materials.all(),
-        "certificates": certificate_list(user=request.user, training_class=training_class),
+        # The card shows the first few; the roster lists every trainee with their certificate code.
+        "certificates": certificates[:CERTIFICATES_ON_CARD],
+        "certificate_count": certificates.count(),
         "can_manage": selectors.can_manage_training(request.user),
         "can_nominate": selectors.can_nominate(request.user),
         "can_record": can_record,
