@@ -123,11 +123,11 @@ class ClassFilterForm(forms.Form):
         self.fields["organiser"].queryset = Agency.objects.filter(training_classes__isnull=False).distinct()
 
 
-class SessionForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=VietnameseDateInput())
+class SessionTimesForm(forms.Form):
+    """Start and end times of a session, the end after the start."""
+
     start_time = forms.TimeField(label=_("Start time"), required=False, widget=TimeInput())
     end_time = forms.TimeField(label=_("End time"), required=False, widget=TimeInput())
-    topic = forms.CharField(label=_("Topic"), required=False, max_length=255)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -137,7 +137,14 @@ class SessionForm(forms.Form):
         return cleaned
 
 
-class SessionGenerateForm(forms.Form):
+class SessionForm(SessionTimesForm):
+    field_order = ["date", "start_time", "end_time", "topic"]
+    date = forms.DateField(label=_("Date"), widget=VietnameseDateInput())
+    topic = forms.CharField(label=_("Topic"), required=False, max_length=255)
+
+
+class SessionGenerateForm(SessionTimesForm):
+    field_order = ["weekdays", "start_time", "end_time"]
     weekdays = forms.TypedMultipleChoiceField(
         label=_("Weekdays"),
         choices=WEEKDAYS,
@@ -146,15 +153,6 @@ class SessionGenerateForm(forms.Form):
         initial=[0, 1, 2, 3, 4],
         error_messages={"required": _("Choose at least one weekday.")},
     )
-    start_time = forms.TimeField(label=_("Start time"), required=False, widget=TimeInput())
-    end_time = forms.TimeField(label=_("End time"), required=False, widget=TimeInput())
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
-        start, end = cleaned.get("start_time"), cleaned.get("end_time")
-        if start and end and end <= start:
-            self.add_error("end_time", _("The session must end after it starts."))
-        return cleaned
 
 
 class MaterialForm(forms.Form):

@@ -70,6 +70,11 @@ def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as exc:
         return _sheet_response(request, session, _rows(sheet, marks), errors=exc.messages)
     message = ngettext("%(count)s mark saved.", "%(count)s marks saved.", changed) % {"count": changed}
+    return _saved(request, session, message)
+
+
+def _saved(request: HttpRequest, session: Session, message: str) -> HttpResponse:
+    """After a save: htmx gets the fresh sheet in place, a plain form post a message and a redirect."""
     if request.htmx:
         sheet = selectors.session_sheet(user=request.user, session=session)
         return _sheet_response(request, session, _rows(sheet), saved=message)
@@ -89,11 +94,7 @@ def all_present(request: HttpRequest, pk: int) -> HttpResponse:
     message = ngettext("%(count)s trainee marked present.", "%(count)s trainees marked present.", changed) % {
         "count": changed
     }
-    if request.htmx:
-        sheet = selectors.session_sheet(user=request.user, session=session)
-        return _sheet_response(request, session, _rows(sheet), saved=message)
-    messages.success(request, message)
-    return redirect("training:session_attendance", pk=session.pk)
+    return _saved(request, session, message)
 
 
 @records_required

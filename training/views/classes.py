@@ -20,7 +20,6 @@ from training.models import Material, TrainingPlan
 from training.selectors.certificates import certificate_list
 from training.services import classes as services
 
-
 CERTIFICATES_ON_CARD = 10
 
 
