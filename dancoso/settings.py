@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "dancoso.agencies",
     "dancoso.core",
     "training",
+    "reporting",
 ]
 
 MIDDLEWARE = [
@@ -174,6 +176,31 @@ CELERY_TASK_TIME_LIMIT = 30 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 25 * 60
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
+# With Redis down, sending a task gives up after about two seconds so the page can say so and keep serving.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 1,
+    "interval_max": 1,
+}
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+# Schedules live here, in one place.
+CELERY_BEAT_SCHEDULE = {
+    "annual-report-draft": {
+        "task": "reporting.tasks.generate_closed_period_report",
+        "schedule": crontab(minute=0, hour=7, day_of_month=15, month_of_year=12),
+    },
+    "reap-stale-report-versions": {
+        "task": "reporting.tasks.reap_stale_versions",
+        "schedule": crontab(minute="*/10"),
+    },
+}
+
+# Yearly report (Art. 3): a generation gives a sign of life after each stage; none for this long means its
+# worker died. REPORT_STAGE_PAUSE slows each stage down, for fault drills only.
+REPORT_TASK_TIME_LIMIT = env.int("REPORT_TASK_TIME_LIMIT", default=600)
+REPORT_STALE_SECONDS = env.int("REPORT_STALE_SECONDS", default=300)
+REPORT_STAGE_PAUSE = env.float("REPORT_STAGE_PAUSE", default=0)
 
 # Demo accounts share this password; it exists for demonstrations only.
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="demo-dancoso-2024")

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from reporting.urls import public_patterns
 from training.urls import certificate_patterns
 
 urlpatterns = [
@@ -12,6 +13,8 @@ urlpatterns = [
     path("agencies/", include("dancoso.agencies.urls")),
     path("training/", include("training.urls")),
     path("portal/certificates/", include(certificate_patterns)),
+    path("reports/", include("reporting.urls")),
+    path("portal/reports/", include(public_patterns)),
     path("admin/", admin.site.urls),
 ]
 

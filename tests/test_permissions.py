@@ -7,10 +7,14 @@ persona gets the page only if ACCESS allows it, and 403 or 404 otherwise.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from reporting.models import AnnualReport, ReportVersion
 from tests.factories import (
     CertificateFactory,
     EnrolmentFactory,
@@ -28,6 +32,8 @@ ADMIN = frozenset({"admin"})
 OWN_A_READ = frozenset({"admin", "leader", "staff_a"})
 OWN_A_WRITE = frozenset({"admin", "staff_a"})
 PEOPLE_WRITE = frozenset({"admin", "staff_a", "staff_b"})
+# The yearly report: Home Affairs writes it; leaders and the People's Council read the submitted version.
+REPORTS = frozenset({"admin", "leader", "council"})
 
 ACCESS = {
     "portal:home": PUBLIC,
@@ -88,6 +94,19 @@ ACCESS = {
     "training:absentee_list": RECORDS,
     "training:coverage": RECORDS,
     "certificates:verify": PUBLIC,
+    "reporting:report_list": REPORTS,
+    "reporting:report_detail": REPORTS,
+    "reporting:report_header": ADMIN,
+    "reporting:report_narrative": ADMIN,
+    "reporting:report_generate": ADMIN,
+    "reporting:version_detail": REPORTS,
+    "reporting:version_progress": REPORTS,
+    "reporting:version_retry": ADMIN,
+    "reporting:version_submit": ADMIN,
+    "reporting:version_publish": ADMIN,
+    "reporting:version_download": REPORTS,
+    "public_reports:list": PUBLIC,
+    "public_reports:download": PUBLIC,
 }
 # Django's own admin has its own login and permissions.
 SKIPPED_NAMESPACES = ("admin",)
@@ -112,8 +131,9 @@ def test_every_url_pattern_says_who_may_open_it():
 
 
 @pytest.fixture
-def sample_kwargs(agency_a, agency_b, staff_a):
+def sample_kwargs(agency_a, agency_b, staff_a, settings, tmp_path):
     """A record of agency A for every URL parameter (first matching prefix wins)."""
+    settings.MEDIA_ROOT = tmp_path
     person = PersonFactory(agency=agency_a)
     training_class = TrainingClassFactory(status="open")
     session = SessionFactory(training_class=training_class)
@@ -123,6 +143,16 @@ def sample_kwargs(agency_a, agency_b, staff_a):
         training_class=training_class, title="Tài liệu", file=SimpleUploadedFile("tai-lieu.pdf", b"%PDF-1.4")
     )
     on_class = {"pk": training_class.pk}
+    report = AnnualReport.objects.create(
+        year=2026,
+        period_start=dt.date(2025, 12, 15),
+        period_end=dt.date(2026, 12, 14),
+        issuing_body="ỦY BAN NHÂN DÂN TỈNH BẮC GIANG",
+        place="Bắc Giang",
+        report_date=dt.date(2026, 12, 5),
+    )
+    version = ReportVersion.objects.create(report=report, number=1, status="submitted", is_public=True)
+    version.docx.save("bao-cao.docx", ContentFile(b"PK docx"), save=True)
     return {
         "agencies:agency_": {"pk": agency_b.pk},
         "agencies:person_": {"pk": person.pk},
@@ -143,6 +173,10 @@ def sample_kwargs(agency_a, agency_b, staff_a):
         "training:certificate_issue": on_class,
         "training:certificate_": {"pk": certificate.pk},
         "certificates:verify": {"code": certificate.code},
+        "reporting:report_": {"year": report.year},
+        "reporting:version_download": {"pk": version.pk, "kind": "docx"},
+        "reporting:version_": {"pk": version.pk},
+        "public_reports:download": {"pk": version.pk, "kind": "docx"},
     }
 
 

@@ -21,6 +21,7 @@ M = TypeVar("M", bound=Model)
 
 READ_ALL_ROLES = frozenset({Role.PROVINCE_ADMIN, Role.LEADER})
 RECORD_ROLES = frozenset({Role.PROVINCE_ADMIN, Role.LEADER, Role.AGENCY_STAFF})
+REPORT_ROLES = frozenset({Role.PROVINCE_ADMIN, Role.LEADER, Role.COUNCIL})
 
 
 def is_province_admin(user: Any) -> bool:
@@ -35,6 +36,11 @@ def can_read_all(user: Any) -> bool:
 def can_read_records(user: Any) -> bool:
     """Registers (agencies, people, measure records) are open to everyone but the council viewers."""
     return bool(user.is_authenticated and (user.is_superuser or user.role in RECORD_ROLES))
+
+
+def can_read_reports(user: Any) -> bool:
+    """The yearly report goes to provincial leaders and the People's Council; Home Affairs writes it."""
+    return bool(user.is_authenticated and (user.is_superuser or user.role in REPORT_ROLES))
 
 
 def can_write_agency(user: Any, agency_id: int | None) -> bool:

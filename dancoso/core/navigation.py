@@ -39,7 +39,14 @@ MENU: tuple[Group, ...] = (
         ),
     ),
     Group(_("Art. 2 – Funding"), ()),
-    Group(_("Art. 3 – Reporting"), ()),
+    Group(
+        _("Art. 3 – Reporting"),
+        (
+            Entry(
+                "reporting:report_list", _("Yearly report to the People's Council"), access.can_read_reports
+            ),
+        ),
+    ),
     Group(
         _("Registers"),
         (

@@ -4,9 +4,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from dancoso import indicators, periods
+from dancoso import periods
 from dancoso.accounts.access import can_read_all
 from dancoso.agencies.selectors import register_overview
+from dancoso.core import trends
 
 
 def portal_home(request: HttpRequest) -> HttpResponse:
@@ -19,11 +20,18 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     period = _chosen_period(request)
     user = request.user
     agency = None if can_read_all(user) or user.agency_id is None else user.agency
+    # The chosen year is the last of the charts' years: its sections are computed once for both.
+    by_year = trends.yearly_sections(until=period, agency=agency)
+    sections = by_year[period.year]
+    section_trends = trends.charts(by_year)
     context = {
         "period": period,
         "current_period": periods.current_period(),
         "period_choices": periods.period_choices(),
-        "sections": indicators.sections(period, agency=agency),
+        "sections": sections,
+        "panels": list(zip(sections, section_trends, strict=True)),
+        "trends": section_trends,
+        "trend_years": sorted(by_year),
         "scoped_agency": agency,
         "overview": register_overview(user=user),
     }

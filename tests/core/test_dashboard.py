@@ -46,7 +46,8 @@ def test_dashboard_query_count_is_the_same_for_10_and_200_agencies(
     small = _dashboard_queries(client, 10)
     large = _dashboard_queries(client, 190)
     assert small == large
-    assert small <= 10
+    # The trend charts ask each provider for the four years before the chosen one as well.
+    assert small <= 14
 
 
 def test_dashboard_shows_the_current_period(client_for, leader_user):

@@ -1,0 +1,181 @@
+"""Pages of the yearly report: header and narrative, generation with progress, versions, submission."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from dancoso.accounts.access import province_admin_required, user_passes
+from dancoso.core.history import history_rows
+from dancoso.core.lists import call_service, posted
+from reporting import selectors, services
+from reporting.forms import NarrativeForm, ReportCreateForm, ReportHeaderForm, SubmitForm
+from reporting.measures import MEASURES
+from reporting.models import ReportVersion
+
+readers_required = user_passes(selectors.can_read_reports)
+DOWNLOADS = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
+
+
+@readers_required
+def report_list(request: HttpRequest) -> HttpResponse:
+    can_manage = selectors.can_manage_reports(request.user)
+    form = ReportCreateForm(posted(request)) if can_manage else None
+    if form is not None and form.is_valid():
+        report = call_service(
+            form, services.report_ensure, year=form.cleaned_data["year"], actor=request.user
+        )
+        if report is not None:
+            messages.success(request, _("The report of %(year)s has been created.") % {"year": report.year})
+            return redirect(report)
+    context = {"reports": selectors.report_list(user=request.user), "form": form, "can_manage": can_manage}
+    return render(request, "reporting/report_list.html", context)
+
+
+@readers_required
+def report_detail(request: HttpRequest, year: int) -> HttpResponse:
+    report = selectors.get_report_for_user(request.user, year)
+    services.versions_reap()
+    versions = list(selectors.versions_for_user(request.user, report))
+    context = {
+        "report": report,
+        "versions": versions,
+        "running": next((version for version in versions if version.in_progress), None),
+        "measures": [(m, (report.measure_comments or {}).get(m.key, "")) for m in MEASURES],
+        "can_manage": selectors.can_manage_reports(request.user),
+        "history": history_rows(report) if selectors.can_manage_reports(request.user) else [],
+    }
+    return render(request, "reporting/report_detail.html", context)
+
+
+@province_admin_required
+def report_header(request: HttpRequest, year: int) -> HttpResponse:
+    report = selectors.get_report_for_user(request.user, year)
+    form = ReportHeaderForm(posted(request), instance=report, period_locked=report.versions.exists())
+    if form.is_valid() and call_service(
+        form, services.report_update, report=report, actor=request.user, **form.cleaned_data
+    ):
+        messages.success(request, _("The changes have been saved."))
+        return redirect(report)
+    return render(request, "reporting/report_header.html", {"form": form, "report": report})
+
+
+@province_admin_required
+def report_narrative(request: HttpRequest, year: int) -> HttpResponse:
+    report = selectors.get_report_for_user(request.user, year)
+    form = NarrativeForm(posted(request), instance=report)
+    if form.is_valid() and call_service(
+        form, services.report_update, report=report, actor=request.user, **form.narrative()
+    ):
+        messages.success(request, _("The narrative has been saved."))
+        return redirect(report)
+    return render(request, "reporting/report_narrative.html", {"form": form, "report": report})
+
+
+@province_admin_required
+@require_POST
+def report_generate(request: HttpRequest, year: int) -> HttpResponse:
+    report = selectors.get_report_for_user(request.user, year)
+    try:
+        version = services.version_request(report=report, actor=request.user)
+    except services.QueueUnavailable as exc:
+        messages.error(request, str(exc))
+        return redirect(report)
+    return redirect(version)
+
+
+@readers_required
+def version_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    services.versions_reap()
+    version = selectors.get_version_for_user(request.user, pk)
+    context = {
+        "version": version,
+        "report": version.report,
+        "can_manage": selectors.can_manage_reports(request.user),
+        "submit_form": SubmitForm(),
+    }
+    return render(request, "reporting/version_detail.html", context)
+
+
+@readers_required
+def version_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """The progress bar alone, polled by htmx while the version is generated."""
+    services.versions_reap()
+    version = selectors.get_version_for_user(request.user, pk)
+    response = render(request, "reporting/_progress.html", {"version": version})
+    if not version.in_progress and request.htmx:
+        # Done: reload the page once, so the downloads and the figures appear.
+        response["HX-Refresh"] = "true"
+    return response
+
+
+@province_admin_required
+@require_POST
+def version_retry(request: HttpRequest, pk: int) -> HttpResponse:
+    version = selectors.get_version_for_user(request.user, pk)
+    try:
+        services.version_retry(version=version, actor=request.user)
+    except (ValidationError, services.QueueUnavailable) as exc:
+        messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+    return redirect(version)
+
+
+@province_admin_required
+@require_POST
+def version_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    version = selectors.get_version_for_user(request.user, pk)
+    form = SubmitForm(request.POST)
+    public = form.is_valid() and form.cleaned_data["public"]
+    try:
+        services.version_submit(version=version, actor=request.user, public=public)
+        messages.success(
+            request,
+            _("Version %(number)s has been submitted to the People's Council.") % {"number": version.number},
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect(version)
+
+
+@province_admin_required
+@require_POST
+def version_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    version = selectors.get_version_for_user(request.user, pk)
+    public = request.POST.get("public") == "1"
+    try:
+        services.version_publish(version=version, actor=request.user, public=public)
+        messages.success(
+            request, _("Published on the public portal.") if public else _("Removed from the public portal.")
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect(version)
+
+
+@readers_required
+def version_download(request: HttpRequest, pk: int, kind: str) -> FileResponse:
+    return _download(selectors.get_version_for_user(request.user, pk), kind)
+
+
+def public_report_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/report_list.html", {"versions": selectors.public_versions()})
+
+
+def public_report_download(request: HttpRequest, pk: int, kind: str) -> FileResponse:
+    return _download(selectors.get_public_version(pk), kind)
+
+
+def _download(version: ReportVersion, kind: str) -> FileResponse:
+    file = getattr(version, kind, None) if kind in DOWNLOADS else None
+    if not version.has_files or not file:
+        raise Http404
+    filename = f"bao-cao-{version.report.year}-phien-ban-{version.number}.{kind}"
+    return FileResponse(file.open("rb"), as_attachment=True, filename=filename, content_type=DOWNLOADS[kind])
