@@ -111,3 +111,15 @@ def client_for(client):
         return client
 
     return login
+
+
+@pytest.fixture(autouse=True)
+def _tasks_in_process(monkeypatch):
+    """Tasks run in the test's own process and transaction, even when REDIS_URL points at a broker.
+
+    The tests that drive a real Celery worker (tests/reporting/test_worker.py) switch this back off.
+    """
+    from dancoso.celery import app
+
+    monkeypatch.setitem(app.conf, "task_always_eager", True)
+    monkeypatch.setitem(app.conf, "task_eager_propagates", True)
