@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -96,8 +98,10 @@ def report_generate(request: HttpRequest, year: int) -> HttpResponse:
 def version_detail(request: HttpRequest, pk: int) -> HttpResponse:
     services.versions_reap()
     version = selectors.get_version_for_user(request.user, pk)
+    period = (version.figures or {}).get("period", {})
     context = {
         "version": version,
+        "period": {key: date.fromisoformat(value) for key, value in period.items()},
         "report": version.report,
         "can_manage": selectors.can_manage_reports(request.user),
         "submit_form": SubmitForm(),
