@@ -12,16 +12,24 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 # The resolution's own recipient list (Nơi nhận), the default for every report; editable per report.
+# ("Lưu: VT" is added by the document itself.)
 DEFAULT_RECIPIENTS = "\n".join(
     [
-        "Thường trực HĐND tỉnh",
-        "Chủ tịch, các PCT UBND tỉnh",
+        "Ủy ban Thường vụ Quốc hội (để báo cáo)",
+        "Chính phủ (để báo cáo)",
+        "Bộ Nội vụ",
+        "Thường trực: Tỉnh ủy, HĐND tỉnh",
+        "UBND tỉnh",
         "Ủy ban MTTQ và các tổ chức CT-XH tỉnh",
+        "Đoàn đại biểu Quốc hội tỉnh",
+        "Văn phòng: Tỉnh ủy, Đoàn ĐBQH và HĐND, UBND tỉnh",
         "Các Ban của HĐND tỉnh",
         "Đại biểu HĐND tỉnh",
-        "Văn phòng: Tỉnh ủy, Đoàn ĐBQH và HĐND, UBND tỉnh",
         "Các sở, ban, ngành của tỉnh",
-        "Sở Nội vụ",
+        "HĐND, UBND huyện, thành phố, thị xã",
+        "Báo Bắc Giang",
+        "Đài Phát thanh và Truyền hình tỉnh",
+        "Cổng thông tin điện tử tỉnh",
     ]
 )
 

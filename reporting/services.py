@@ -91,7 +91,7 @@ def report_ensure(*, year: int, actor: Any) -> AnnualReport:
         period_end=period.end,
         issuing_body=f"ỦY BAN NHÂN DÂN TỈNH {name.upper()}".strip(),
         place=name,
-        report_date=timezone.localdate() if timezone.localdate() <= period.end else period.end,
+        report_date=timezone.localdate(),
     )
     return audited_save(report, actor=actor)
 
