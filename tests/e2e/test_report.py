@@ -77,7 +77,7 @@ def _start_report(page: Page, year: int) -> None:
 def _write_narrative(page: Page) -> None:
     page.get_by_role("link", name="Viết nội dung báo cáo").click()
     page.get_by_label("Công tác lãnh đạo, chỉ đạo, triển khai").fill(LEADERSHIP)
-    page.get_by_label(re.compile(r"^Nhận xét mục II\.1:")).fill(TRAINING_COMMENT)
+    page.get_by_label(re.compile(r"Nhận xét mục II\.1:")).fill(TRAINING_COMMENT)
     page.get_by_role("button", name="Lưu nội dung").click()
     expect(page.get_by_text("Đã lưu nội dung báo cáo.")).to_be_visible()
     expect(page.get_by_text("✓ I.")).to_be_visible()

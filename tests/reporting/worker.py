@@ -12,7 +12,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -88,10 +88,8 @@ class Worker:
         """Warm shutdown; if it takes too long, kill the whole group."""
         if self.alive():
             _signal_group(self.pid, signal.SIGTERM)
-            try:
+            with suppress(subprocess.TimeoutExpired):
                 self.process.wait(timeout=STOP_TIMEOUT)
-            except subprocess.TimeoutExpired:
-                pass
         # Even after a clean exit, an orphaned pool process may be left in the group.
         _signal_group(self.pid, signal.SIGKILL)
         if self.alive():
@@ -99,10 +97,8 @@ class Worker:
 
 
 def _signal_group(pgid: int, signum: signal.Signals) -> None:
-    try:
+    with suppress(ProcessLookupError):  # the group is already gone
         os.killpg(pgid, signum)
-    except ProcessLookupError:
-        pass
 
 
 def database_url() -> str:
