@@ -14,6 +14,9 @@ from reporting import services
     # Safe to repeat: the job is claimed with a conditional update, so a redelivered message does it once.
     acks_late=True,
     reject_on_worker_lost=True,
+    # The outcome lives in the ReportVersion row. Keeping a Celery result made every publish first subscribe
+    # to the result store, which waits 20 s (or for ever) when Redis is down.
+    ignore_result=True,
     max_retries=5,
     time_limit=settings.REPORT_TASK_TIME_LIMIT,
     soft_time_limit=settings.REPORT_TASK_TIME_LIMIT - 30,

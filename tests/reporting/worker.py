@@ -87,7 +87,8 @@ class Worker:
     def stop(self) -> None:
         """Warm shutdown; if it takes too long, kill the whole group."""
         if self.alive():
-            _signal_group(self.pid, signal.SIGTERM)
+            # To the main process only: a SIGTERM to the group would kill the pool process mid-task.
+            self.process.send_signal(signal.SIGTERM)
             with suppress(subprocess.TimeoutExpired):
                 self.process.wait(timeout=STOP_TIMEOUT)
         # Even after a clean exit, an orphaned pool process may be left in the group.
