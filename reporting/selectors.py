@@ -6,12 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
-from django.http import Http404
 
-from dancoso.accounts.access import can_read_reports, is_province_admin
+from dancoso.accounts.access import can_read_reports, get_or_404, is_province_admin
 from reporting.models import AnnualReport, ReportVersion, VersionStatus
-
-__all__ = ["can_read_reports"]
 
 
 def can_manage_reports(user: Any) -> bool:
@@ -34,10 +31,7 @@ def report_list(*, user: Any) -> QuerySet[AnnualReport]:
 
 
 def get_report_for_user(user: Any, year: Any) -> AnnualReport:
-    try:
-        return report_list(user=user).get(year=year)
-    except (AnnualReport.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    return get_or_404(report_list(user=user), year=year)
 
 
 def versions_for_user(user: Any, report: AnnualReport) -> QuerySet[ReportVersion]:
@@ -53,10 +47,7 @@ def get_version_for_user(user: Any, pk: Any) -> ReportVersion:
     if not can_manage_reports(user):
         readable = can_read_reports(user)
         versions = versions.filter(status=VersionStatus.SUBMITTED) if readable else versions.none()
-    try:
-        return versions.get(pk=pk)
-    except (ReportVersion.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    return get_or_404(versions, pk=pk)
 
 
 def public_versions() -> QuerySet[ReportVersion]:
@@ -65,7 +56,4 @@ def public_versions() -> QuerySet[ReportVersion]:
 
 
 def get_public_version(pk: Any) -> ReportVersion:
-    try:
-        return public_versions().get(pk=pk)
-    except (ReportVersion.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    return get_or_404(public_versions(), pk=pk)

@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from dancoso.accounts.access import is_province_admin
 from dancoso.agencies.models import Province
-from dancoso.core.audit import audited_save
+from dancoso.core.audit import assign, audited_save
 from dancoso.periods import Period
 from reporting import snapshot
 from reporting.documents.docx import build_docx
@@ -105,9 +105,7 @@ def report_update(*, report: AnnualReport, actor: Any, **changes: Any) -> Annual
     )
     if period_changed and report.versions.exists():
         raise ValidationError(_("The data period is fixed once a version has been generated."))
-    for name, value in changes.items():
-        if name in HEADER_FIELDS | NARRATIVE_FIELDS:
-            setattr(report, name, value)
+    assign(report, changes, HEADER_FIELDS | NARRATIVE_FIELDS)
     return audited_save(report, actor=actor)
 
 
@@ -237,6 +235,19 @@ def versions_reap(*, now: Any = None) -> int:
         error=_("Generation was interrupted (the background worker stopped). Retry to generate it again."),
         finished_at=now,
     )
+
+
+def reap_if_stale(versions: list[ReportVersion]) -> bool:
+    """Reap when one of the versions a page shows has stopped giving signs of life (no write otherwise)."""
+    stale = timezone.now() - timedelta(seconds=settings.REPORT_STALE_SECONDS)
+    if not any(
+        v.status == VersionStatus.GENERATING and v.heartbeat_at and v.heartbeat_at < stale for v in versions
+    ):
+        return False
+    versions_reap()
+    for version in versions:
+        version.refresh_from_db()
+    return True
 
 
 def _claim(version_id: int) -> Outcome | None:

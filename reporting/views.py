@@ -11,15 +11,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from dancoso.accounts.access import province_admin_required, user_passes
+from dancoso.accounts.access import can_read_reports, province_admin_required, user_passes
 from dancoso.core.history import history_rows
-from dancoso.core.lists import call_service, posted
+from dancoso.core.lists import call_service, posted, run_service
 from reporting import selectors, services
 from reporting.forms import NarrativeForm, ReportCreateForm, ReportHeaderForm, SubmitForm
 from reporting.measures import MEASURES
 from reporting.models import ReportVersion
 
-readers_required = user_passes(selectors.can_read_reports)
+readers_required = user_passes(can_read_reports)
 DOWNLOADS = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -45,8 +45,8 @@ def report_list(request: HttpRequest) -> HttpResponse:
 @readers_required
 def report_detail(request: HttpRequest, year: int) -> HttpResponse:
     report = selectors.get_report_for_user(request.user, year)
-    services.versions_reap()
     versions = list(selectors.versions_for_user(request.user, report))
+    services.reap_if_stale(versions)
     context = {
         "report": report,
         "versions": versions,
@@ -96,8 +96,8 @@ def report_generate(request: HttpRequest, year: int) -> HttpResponse:
 
 @readers_required
 def version_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    services.versions_reap()
     version = selectors.get_version_for_user(request.user, pk)
+    services.reap_if_stale([version])
     period = (version.figures or {}).get("period", {})
     context = {
         "version": version,
@@ -112,8 +112,8 @@ def version_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @readers_required
 def version_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """The progress bar alone, polled by htmx while the version is generated."""
-    services.versions_reap()
     version = selectors.get_version_for_user(request.user, pk)
+    services.reap_if_stale([version])
     response = render(request, "reporting/_progress.html", {"version": version})
     if not version.in_progress and request.htmx:
         # Done: reload the page once, so the downloads and the figures appear.
@@ -138,14 +138,17 @@ def version_submit(request: HttpRequest, pk: int) -> HttpResponse:
     version = selectors.get_version_for_user(request.user, pk)
     form = SubmitForm(request.POST)
     public = form.is_valid() and form.cleaned_data["public"]
-    try:
-        services.version_submit(version=version, actor=request.user, public=public)
-        messages.success(
-            request,
-            _("Version %(number)s has been submitted to the People's Council.") % {"number": version.number},
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    submitted = _("Version %(number)s has been submitted to the People's Council.") % {
+        "number": version.number
+    }
+    run_service(
+        request,
+        services.version_submit,
+        version=version,
+        actor=request.user,
+        public=public,
+        success=submitted,
+    )
     return redirect(version)
 
 
@@ -154,13 +157,10 @@ def version_submit(request: HttpRequest, pk: int) -> HttpResponse:
 def version_publish(request: HttpRequest, pk: int) -> HttpResponse:
     version = selectors.get_version_for_user(request.user, pk)
     public = request.POST.get("public") == "1"
-    try:
-        services.version_publish(version=version, actor=request.user, public=public)
-        messages.success(
-            request, _("Published on the public portal.") if public else _("Removed from the public portal.")
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    done = _("Published on the public portal.") if public else _("Removed from the public portal.")
+    run_service(
+        request, services.version_publish, version=version, actor=request.user, public=public, success=done
+    )
     return redirect(version)
 
 

@@ -67,8 +67,13 @@ def get_for_user(
     queryset: QuerySet[M], user: Any, pk: Any, *, write: bool = False, agency_field: str = "agency"
 ) -> M:
     """Find a row and authorise it in one call: 404 alike for "missing" and "not yours"."""
+    return get_or_404(scope_to_user(queryset, user, agency_field=agency_field, write=write), pk=pk)
+
+
+def get_or_404(queryset: QuerySet[M], **lookup: Any) -> M:
+    """The one row matching ``lookup``; 404 for none, and for a malformed key typed into an address."""
     try:
-        return scope_to_user(queryset, user, agency_field=agency_field, write=write).get(pk=pk)
+        return queryset.get(**lookup)
     except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404 from exc
 

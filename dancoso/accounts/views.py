@@ -16,7 +16,7 @@ from dancoso.accounts.forms import PasswordPairForm, UserCreateForm, UserFilterF
 from dancoso.accounts.models import User
 from dancoso.core.exports import xlsx_response
 from dancoso.core.history import history_rows
-from dancoso.core.lists import call_service, page_of, valid_filters
+from dancoso.core.lists import call_service, page_of, posted, valid_filters
 
 
 @province_admin_required
@@ -37,7 +37,7 @@ def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @province_admin_required
 def user_create(request: HttpRequest) -> HttpResponse:
-    form = UserCreateForm(request.POST or None)
+    form = UserCreateForm(posted(request))
     if form.is_valid():
         fields = {
             name: form.cleaned_data[name] for name in ("username", "full_name", "email", "role", "agency")
@@ -55,7 +55,7 @@ def user_create(request: HttpRequest) -> HttpResponse:
 @province_admin_required
 def user_update(request: HttpRequest, pk: int) -> HttpResponse:
     account = get_object_or_404(User, pk=pk)
-    form = UserForm(request.POST or None, instance=account)
+    form = UserForm(posted(request), instance=account)
     if form.is_valid() and call_service(
         form, services.user_update, user=account, actor=request.user, **form.cleaned_data
     ):
@@ -67,7 +67,7 @@ def user_update(request: HttpRequest, pk: int) -> HttpResponse:
 @province_admin_required
 def user_set_password(request: HttpRequest, pk: int) -> HttpResponse:
     account = get_object_or_404(User, pk=pk)
-    form = PasswordPairForm(request.POST or None, user=account)
+    form = PasswordPairForm(posted(request), user=account)
     if form.is_valid():
         services.user_set_password(user=account, password=form.cleaned_data["password1"], actor=request.user)
         messages.success(

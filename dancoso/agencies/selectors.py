@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -10,6 +10,7 @@ from django.db.models import Count, Q, QuerySet
 from dancoso.accounts.access import can_read_all, can_read_records, scope_to_user
 from dancoso.accounts.models import Role
 from dancoso.agencies.models import Agency, Person
+from dancoso.core.lists import sorted_by
 
 PEOPLE_COUNTS = {
     "people": Count("pk"),
@@ -85,7 +86,7 @@ def agency_list(*, user: Any, filters: Mapping[str, Any]) -> QuerySet[Agency]:
             Q(name__icontains=query) | Q(short_name__icontains=query) | Q(code__icontains=query)
         )
     sorts = AGENCY_SORTS if shows_people_counts(user) else _without(AGENCY_SORTS, "people", "-people")
-    return _sorted(agencies, sorts, filters.get("sort"))
+    return sorted_by(agencies, sorts, filters.get("sort"))
 
 
 def person_list(*, user: Any, filters: Mapping[str, Any]) -> QuerySet[Person]:
@@ -103,7 +104,7 @@ def person_list(*, user: Any, filters: Mapping[str, Any]) -> QuerySet[Person]:
         people = people.filter(is_active=status == "active")
     if filters.get("q"):
         people = people.filter(full_name__icontains=filters["q"])
-    return _sorted(people, PERSON_SORTS, filters.get("sort"))
+    return sorted_by(people, PERSON_SORTS, filters.get("sort"))
 
 
 def people_summary(*, user: Any, agency: Agency) -> dict[str, int] | None:
@@ -112,12 +113,6 @@ def people_summary(*, user: Any, agency: Agency) -> dict[str, int] | None:
     if not in_scope:
         return None
     return Person.objects.filter(agency=agency, is_active=True).aggregate(**PEOPLE_COUNTS)
-
-
-def _sorted(queryset: QuerySet, sorts: Mapping[str, Sequence[str]], key: str | None) -> QuerySet:
-    """Order by a whitelisted key; the primary key last keeps pages stable when values tie."""
-    fields = sorts.get(key or "") or next(iter(sorts.values()))
-    return queryset.order_by(*fields, "pk")
 
 
 def _without(sorts: Mapping[str, tuple[str, ...]], *keys: str) -> dict[str, tuple[str, ...]]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -24,7 +24,7 @@ from dancoso.accounts.access import can_write_agency
 from dancoso.accounts.models import User
 from dancoso.agencies.imports import PersonRow, RowError, check_rows, name_key
 from dancoso.agencies.models import Agency, Person, Province
-from dancoso.core.audit import audited_save
+from dancoso.core.audit import assign, audited_save
 
 AGENCIES_CSV = Path(__file__).resolve().parent / "data" / "bac_giang_agencies_2024.csv"
 PROVINCE_EDITABLE = frozenset({"name", "resolution_number", "resolution_date"})
@@ -63,7 +63,7 @@ def province_ensure(*, name: str = "Bắc Giang", actor: Any = None) -> Province
 @transaction.atomic
 def province_update(*, province: Province, actor: Any, **changes: Any) -> Province:
     """Rename the province or record its resolution; the old values stay in the history."""
-    _assign(province, changes, PROVINCE_EDITABLE)
+    assign(province, changes, PROVINCE_EDITABLE)
     return audited_save(province, actor=actor)
 
 
@@ -98,7 +98,7 @@ def agency_create(
 @transaction.atomic
 def agency_update(*, agency: Agency, actor: Any, **changes: Any) -> Agency:
     """Rename an agency or change its place in the tree; only the fields in ``AGENCY_EDITABLE``."""
-    _assign(agency, changes, AGENCY_EDITABLE)
+    assign(agency, changes, AGENCY_EDITABLE)
     return audited_save(agency, actor=actor)
 
 
@@ -181,7 +181,7 @@ def person_update(*, person: Person, actor: Any, **changes: Any) -> Person:
     new_agency = changes.get("agency", person.agency)
     if new_agency.pk != person.agency_id:
         _check_person_agency(new_agency, actor)
-    _assign(person, changes, PERSON_EDITABLE)
+    assign(person, changes, PERSON_EDITABLE)
     return audited_save(person, actor=actor)
 
 
@@ -266,7 +266,7 @@ def _load_agency(
         return audited_save(Agency(code=row["code"].strip(), **values), actor=actor), "created"
     if _same_values(agency, values):
         return agency, "unchanged"
-    _assign(agency, values, AGENCY_EDITABLE)
+    assign(agency, values, AGENCY_EDITABLE)
     return audited_save(agency, actor=actor), "updated"
 
 
@@ -322,14 +322,6 @@ def _move_children(source: Agency, target: Agency, actor: Any) -> None:
     for child in source.children.exclude(pk=target.pk):
         child.parent = target
         audited_save(child, actor=actor)
-
-
-def _assign(instance: Model, changes: Mapping[str, Any], allowed: frozenset[str]) -> None:
-    unknown = set(changes) - allowed
-    if unknown:
-        raise TypeError(f"{type(instance).__name__} fields that cannot be changed here: {sorted(unknown)}")
-    for name, value in changes.items():
-        setattr(instance, name, value)
 
 
 def _check_person_agency(agency: Agency, actor: Any) -> None:

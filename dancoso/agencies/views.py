@@ -39,7 +39,7 @@ from dancoso.agencies.imports import HEADERS
 from dancoso.agencies.models import Agency, Person, Province
 from dancoso.core.exports import xlsx_response
 from dancoso.core.history import history_rows
-from dancoso.core.lists import call_service, page_of, valid_filters
+from dancoso.core.lists import call_service, page_of, posted, valid_filters
 
 
 def _can_write_people(user: Any) -> bool:
@@ -53,7 +53,7 @@ people_writer_required = user_passes(_can_write_people)
 @province_admin_required
 def province_update(request: HttpRequest) -> HttpResponse:
     province = Province.current() or Province()
-    form = ProvinceForm(request.POST or None, instance=province)
+    form = ProvinceForm(posted(request), instance=province)
     if form.is_valid() and call_service(
         form, services.province_update, province=province, actor=request.user, **form.cleaned_data
     ):
@@ -95,7 +95,7 @@ def agency_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @province_admin_required
 def agency_create(request: HttpRequest) -> HttpResponse:
-    form = AgencyForm(request.POST or None)
+    form = AgencyForm(posted(request))
     if form.is_valid():
         agency = call_service(form, services.agency_create, actor=request.user, **form.cleaned_data)
         if agency is not None:
@@ -107,7 +107,7 @@ def agency_create(request: HttpRequest) -> HttpResponse:
 @province_admin_required
 def agency_update(request: HttpRequest, pk: int) -> HttpResponse:
     agency = get_object_or_404(Agency, pk=pk)
-    form = AgencyForm(request.POST or None, instance=agency)
+    form = AgencyForm(posted(request), instance=agency)
     if form.is_valid() and call_service(
         form, services.agency_update, agency=agency, actor=request.user, **form.cleaned_data
     ):
@@ -122,7 +122,7 @@ def agency_merge(request: HttpRequest, pk: int) -> HttpResponse:
     if not source.is_active:
         messages.error(request, _("%(agency)s has already been retired.") % {"agency": source})
         return redirect(source)
-    form = AgencyMergeForm(request.POST or None, source=source)
+    form = AgencyMergeForm(posted(request), source=source)
     if form.is_valid():
         target = form.cleaned_data["target"]
         if call_service(form, services.agency_merge, source=source, target=target, actor=request.user):
@@ -140,7 +140,7 @@ def agency_retire(request: HttpRequest, pk: int) -> HttpResponse:
     if not agency.is_active:
         messages.error(request, _("%(agency)s has already been retired.") % {"agency": agency})
         return redirect(agency)
-    form = AgencyRetireForm(request.POST or None)
+    form = AgencyRetireForm(posted(request))
     if form.is_valid() and call_service(
         form, services.agency_retire, agency=agency, on=form.cleaned_data["on"], actor=request.user
     ):
@@ -187,7 +187,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @people_writer_required
 def person_create(request: HttpRequest) -> HttpResponse:
-    form = PersonForm(request.POST or None, user=request.user)
+    form = PersonForm(posted(request), user=request.user)
     if form.is_valid():
         person = call_service(form, services.person_create, actor=request.user, **form.cleaned_data)
         if person is not None:
@@ -199,7 +199,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
 @people_writer_required
 def person_update(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_for_user(Person.objects.select_related("agency"), request.user, pk, write=True)
-    form = PersonForm(request.POST or None, instance=person, user=request.user)
+    form = PersonForm(posted(request), instance=person, user=request.user)
     if form.is_valid() and call_service(
         form, services.person_update, person=person, actor=request.user, **form.cleaned_data
     ):
@@ -210,7 +210,7 @@ def person_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 @people_writer_required
 def person_import(request: HttpRequest) -> HttpResponse:
-    form = PersonImportForm(request.POST or None, request.FILES or None)
+    form = PersonImportForm(posted(request), request.FILES or None)
     if form.is_valid():
         rows = form.cleaned_data["file"]
         people = call_service(form, services.people_import, rows=rows, actor=request.user)

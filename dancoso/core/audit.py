@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from django.db.models import Model
@@ -15,3 +16,12 @@ def audited_save(instance: M, *, actor: Any) -> M:
     instance._history_user = actor
     instance.save()
     return instance
+
+
+def assign(instance: Model, changes: Mapping[str, Any], allowed: frozenset[str]) -> None:
+    """Set the fields a service lets its callers change; any other field name is a programming error."""
+    unknown = set(changes) - allowed
+    if unknown:
+        raise TypeError(f"{type(instance).__name__} fields that cannot be changed here: {sorted(unknown)}")
+    for name, value in changes.items():
+        setattr(instance, name, value)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
@@ -39,3 +40,20 @@ def posted(request: HttpRequest) -> Any:
     nothing ticked), so the user would get the blank form back instead of the error.
     """
     return request.POST if request.method == "POST" else None
+
+
+def sorted_by(queryset: QuerySet, sorts: Mapping[str, Sequence[str]], key: str | None) -> QuerySet:
+    """Order by a whitelisted sort key (the first when unknown); the primary key last keeps pages stable."""
+    fields = sorts.get(key or "") or next(iter(sorts.values()))
+    return queryset.order_by(*fields, "pk")
+
+
+def run_service(request: HttpRequest, service: Callable[..., Any], *, success: str, **kwargs: Any) -> bool:
+    """Call a service from a button (no form): the outcome, or the refusal, becomes a message."""
+    try:
+        service(**kwargs)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return False
+    messages.success(request, success)
+    return True

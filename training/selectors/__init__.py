@@ -15,9 +15,10 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
-from dancoso.accounts.access import can_read_all, can_read_records, is_province_admin
+from dancoso.accounts.access import can_read_all, can_read_records, get_or_404, is_province_admin
 from dancoso.accounts.models import Role
 from dancoso.agencies.models import Person
+from dancoso.core.lists import sorted_by
 from training.models import (
     SEAT_STATUSES,
     Attendance,
@@ -64,34 +65,26 @@ def enrolment_scope(queryset: QuerySet, user: Any, *, prefix: str = "") -> Query
     return queryset.none()
 
 
-def _get(queryset: QuerySet, pk: Any) -> Any:
-    try:
-        return queryset.get(pk=pk)
-    except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
-
-
 def get_plan_for_user(user: Any, year: int, *, write: bool = False) -> TrainingPlan:
     if not (can_manage_training(user) if write else can_read_records(user)):
         raise Http404
-    try:
-        return TrainingPlan.objects.get(year=year)
-    except TrainingPlan.DoesNotExist as exc:
-        raise Http404 from exc
+    return get_or_404(TrainingPlan.objects, year=year)
 
 
 def get_class_for_user(user: Any, pk: Any, *, write: bool = False) -> TrainingClass:
     """A class: every register reader may open it; only Home Affairs changes it."""
     if not (can_manage_training(user) if write else can_read_records(user)):
         raise Http404
-    return _get(TrainingClass.objects.select_related("plan", "organiser"), pk)
+    return get_or_404(TrainingClass.objects.select_related("plan", "organiser"), pk=pk)
 
 
 def get_session_for_user(user: Any, pk: Any, *, write: bool = False) -> Session:
     """A session; with ``write``, only for those who record its attendance."""
     if not can_read_records(user):
         raise Http404
-    session = _get(Session.objects.select_related("training_class__plan", "training_class__organiser"), pk)
+    session = get_or_404(
+        Session.objects.select_related("training_class__plan", "training_class__organiser"), pk=pk
+    )
     if write and not can_record_attendance(user, session.training_class):
         raise Http404
     return session
@@ -100,7 +93,7 @@ def get_session_for_user(user: Any, pk: Any, *, write: bool = False) -> Session:
 def get_enrolment_for_user(user: Any, pk: Any, *, write: bool = False) -> Enrolment:
     """An enrolment in the user's scope; with ``write``, Home Affairs or the nominating agency's staff."""
     queryset = enrolment_scope(Enrolment.objects.select_related("training_class", "person", "agency"), user)
-    enrolment = _get(queryset, pk)
+    enrolment = get_or_404(queryset, pk=pk)
     if write and not (is_province_admin(user) or (_is_staff(user) and enrolment.agency_id == user.agency_id)):
         raise Http404
     return enrolment
@@ -110,7 +103,7 @@ def get_certificate_for_user(user: Any, pk: Any) -> Certificate:
     queryset = enrolment_scope(
         Certificate.objects.select_related("enrolment__training_class"), user, prefix="enrolment__"
     )
-    return _get(queryset, pk)
+    return get_or_404(queryset, pk=pk)
 
 
 def attendance_scope(user: Any) -> QuerySet[Attendance]:
@@ -143,12 +136,6 @@ TARGET_FLAGS = {
     "inspection": "for_inspection_members",
     "other": "for_others",
 }
-
-
-def sorted_by(queryset: QuerySet, sorts: dict[str, tuple[str, ...]], key: str | None) -> QuerySet:
-    """Order by a whitelisted key; the primary key last keeps pages stable when values tie."""
-    fields = sorts.get(key or "") or next(iter(sorts.values()))
-    return queryset.order_by(*fields, "pk")
 
 
 def plan_list(*, user: Any) -> QuerySet[TrainingPlan]:

@@ -11,6 +11,7 @@ from django.db.models.functions import Coalesce
 
 from dancoso.accounts.access import scope_to_user
 from dancoso.agencies.models import Agency
+from dancoso.core.lists import sorted_by
 from training.models import SEAT_STATUSES, Attendance, AttendanceStatus, Enrolment, TrainingPlan
 from training.selectors import attendance_scope
 
@@ -61,10 +62,8 @@ def absentee_list(*, user: Any, filters: Mapping[str, Any]) -> QuerySet[Attendan
     for key, field in ABSENTEE_FILTERS.items():
         if filters.get(key):
             rows = rows.filter(**{field: filters[key]})
-    order = ABSENTEE_SORTS.get(filters.get("sort") or "") or next(iter(ABSENTEE_SORTS.values()))
-    return rows.select_related("session__training_class", "enrolment__person", "enrolment__agency").order_by(
-        *order, "pk"
-    )
+    rows = rows.select_related("session__training_class", "enrolment__person", "enrolment__agency")
+    return sorted_by(rows, ABSENTEE_SORTS, filters.get("sort"))
 
 
 @dataclass(frozen=True)

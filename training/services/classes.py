@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from dancoso.core.audit import audited_save
+from dancoso.core.audit import assign, audited_save
 from training.models import SEAT_STATUSES, Material, Session, TrainingClass
 
 CLASS_EDITABLE = frozenset(
@@ -37,23 +37,17 @@ CLASS_EDITABLE = frozenset(
 SESSION_EDITABLE = frozenset({"date", "start_time", "end_time", "topic"})
 
 
-def _assign(instance: Any, changes: dict[str, Any], editable: frozenset[str]) -> None:
-    for name, value in changes.items():
-        if name in editable:
-            setattr(instance, name, value)
-
-
 @transaction.atomic
 def class_create(*, actor: Any, **fields: Any) -> TrainingClass:
     training_class = TrainingClass()
-    _assign(training_class, fields, CLASS_EDITABLE)
+    assign(training_class, fields, CLASS_EDITABLE)
     return audited_save(training_class, actor=actor)
 
 
 @transaction.atomic
 def class_update(*, training_class: TrainingClass, actor: Any, **changes: Any) -> TrainingClass:
     """Change a class; capacity may not drop below the seats taken, nor dates leave out sessions."""
-    _assign(training_class, changes, CLASS_EDITABLE)
+    assign(training_class, changes, CLASS_EDITABLE)
     taken = training_class.enrolments.filter(status__in=SEAT_STATUSES).count()
     if training_class.capacity is not None and training_class.capacity < taken:
         raise ValidationError(
@@ -102,14 +96,14 @@ def sessions_generate(
 
 @transaction.atomic
 def session_update(*, session: Session, actor: Any, **changes: Any) -> Session:
-    _assign(session, changes, SESSION_EDITABLE)
+    assign(session, changes, SESSION_EDITABLE)
     return audited_save(session, actor=actor)
 
 
 @transaction.atomic
 def session_create(*, training_class: TrainingClass, actor: Any, **fields: Any) -> Session:
     session = Session(training_class=training_class)
-    _assign(session, fields, SESSION_EDITABLE)
+    assign(session, fields, SESSION_EDITABLE)
     return audited_save(session, actor=actor)
 
 

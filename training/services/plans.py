@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db import transaction
 
-from dancoso.core.audit import audited_save
+from dancoso.core.audit import assign, audited_save
 from training.models import TrainingPlan
 
 PLAN_EDITABLE = frozenset({"decision_number", "decision_date", "notes"})
@@ -24,7 +24,5 @@ def plan_create(
 @transaction.atomic
 def plan_update(*, plan: TrainingPlan, actor: Any, **changes: Any) -> TrainingPlan:
     """Record the approving decision or notes; the year never changes (URLs and classes hang on it)."""
-    for name, value in changes.items():
-        if name in PLAN_EDITABLE:
-            setattr(plan, name, value)
+    assign(plan, changes, PLAN_EDITABLE)
     return audited_save(plan, actor=actor)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,7 +12,7 @@ from django.views.decorators.http import require_POST
 from dancoso.accounts.access import province_admin_required, records_required
 from dancoso.core.exports import xlsx_response
 from dancoso.core.history import history_rows
-from dancoso.core.lists import call_service, page_of, posted, valid_filters
+from dancoso.core.lists import call_service, page_of, posted, run_service, valid_filters
 from training import selectors
 from training.forms import ClassFilterForm, ClassForm, MaterialForm, SessionForm, SessionGenerateForm
 from training.models import Material, TrainingPlan
@@ -182,11 +181,8 @@ def session_update(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def session_delete(request: HttpRequest, pk: int) -> HttpResponse:
     session = selectors.get_session_for_user(request.user, pk, write=True)
-    try:
-        services.session_delete(session=session, actor=request.user)
-        messages.success(request, _("The session has been deleted."))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    deleted = _("The session has been deleted.")
+    run_service(request, services.session_delete, session=session, actor=request.user, success=deleted)
     return redirect("training:session_list", pk=session.training_class_id)
 
 

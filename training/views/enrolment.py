@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from dancoso.accounts.access import records_required, user_passes
 from dancoso.core.exports import xlsx_response
-from dancoso.core.lists import call_service, page_of, posted, valid_filters
+from dancoso.core.lists import call_service, page_of, posted, run_service, valid_filters
 from training import selectors
 from training.forms import DecisionForm, NominationAgencyForm, NominationForm, RosterFilterForm
 from training.services import enrolment as services
@@ -130,13 +129,10 @@ def enrolment_decide(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def enrolment_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     enrolment = selectors.get_enrolment_for_user(request.user, pk, write=True)
-    try:
-        services.enrolment_withdraw(enrolment=enrolment, actor=request.user)
-        messages.success(
-            request, _("%(name)s has been withdrawn from the class.") % {"name": enrolment.person}
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    withdrawn = _("%(name)s has been withdrawn from the class.") % {"name": enrolment.person}
+    run_service(
+        request, services.enrolment_withdraw, enrolment=enrolment, actor=request.user, success=withdrawn
+    )
     return redirect("training:roster", pk=enrolment.training_class_id)
 
 
