@@ -6,6 +6,8 @@ from io import BytesIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from docx import Document
 
@@ -147,3 +149,21 @@ def test_readers_cannot_generate(persona, request, client_for, report):
     client = client_for(request.getfixturevalue(persona))
     assert client.post(reverse("reporting:report_generate", args=[report.year])).status_code == 403
     assert not ReportVersion.objects.exists()
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_report_pages_run_the_same_queries_for_one_and_five_versions(client_for, admin_user, report):
+    client = client_for(admin_user)
+    first = services.version_request(report=report, actor=admin_user)
+    pages = [reverse("reporting:report_list"), report.get_absolute_url(), first.get_absolute_url()]
+    one = [_queries(client, url) for url in pages]
+    for _n in range(4):
+        services.version_request(report=report, actor=admin_user)
+    services.report_ensure(year=2025, actor=admin_user)
+    five = [_queries(client, url) for url in pages]
+    assert one == five
