@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -10,6 +9,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from dancoso.core.fields import NARRATIVE_LENGTH, NOTE_LENGTH, actor_field
 
 # The resolution's own recipient list (Nơi nhận), the default for every report; editable per report.
 # ("Lưu: VT" is added by the document itself.)
@@ -53,14 +54,20 @@ class AnnualReport(models.Model):
     signer_deputy = models.CharField(_("signing for"), max_length=100, default="KT. CHỦ TỊCH", blank=True)
     signer_title = models.CharField(_("signer's title"), max_length=100, default="PHÓ CHỦ TỊCH")
     signer_name = models.CharField(_("signer's name"), max_length=150, blank=True)
-    recipients = models.TextField(_("recipients"), default=DEFAULT_RECIPIENTS, help_text=_("One per line."))
-    leadership = models.TextField(_("leadership, direction and implementation"), blank=True)
+    recipients = models.TextField(
+        _("recipients"), max_length=NOTE_LENGTH, default=DEFAULT_RECIPIENTS, help_text=_("One per line.")
+    )
+    leadership = models.TextField(
+        _("leadership, direction and implementation"), max_length=NARRATIVE_LENGTH, blank=True
+    )
     measure_comments = models.JSONField(_("comments on each measure"), default=dict, blank=True)
-    strengths = models.TextField(_("strengths"), blank=True)
-    shortcomings = models.TextField(_("shortcomings and limitations"), blank=True)
-    causes = models.TextField(_("causes"), blank=True)
-    next_year_tasks = models.TextField(_("tasks for next year"), blank=True)
-    proposals = models.TextField(_("proposals and recommendations"), blank=True)
+    strengths = models.TextField(_("strengths"), max_length=NARRATIVE_LENGTH, blank=True)
+    shortcomings = models.TextField(
+        _("shortcomings and limitations"), max_length=NARRATIVE_LENGTH, blank=True
+    )
+    causes = models.TextField(_("causes"), max_length=NARRATIVE_LENGTH, blank=True)
+    next_year_tasks = models.TextField(_("tasks for next year"), max_length=NARRATIVE_LENGTH, blank=True)
+    proposals = models.TextField(_("proposals and recommendations"), max_length=NARRATIVE_LENGTH, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -124,29 +131,18 @@ class ReportVersion(models.Model):
     xlsx = models.FileField(_("Excel appendix"), upload_to=version_path, blank=True)
     pdf = models.FileField(_("PDF"), upload_to=version_path, blank=True)
     pdf_note = models.CharField(_("PDF note"), max_length=255, blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("requested by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    requested_by = actor_field(_("requested by"))
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("submitted by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    submitted_by = actor_field(_("submitted by"))
     is_public = models.BooleanField(_("published on the public portal"), default=False)
+    # Who requested, retried, submitted or published a version, and when it was generated or failed. The
+    # frozen figures and the worker's ticks (progress, stage, sign of life) are not history.
+    history = HistoricalRecords(excluded_fields=["figures", "meta", "progress", "stage", "heartbeat_at"])
 
     class Meta:
         verbose_name = _("report version")

@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from dancoso.accounts.access import is_province_admin
 from dancoso.agencies.models import Province
-from dancoso.core.audit import assign, audited_save
+from dancoso.core.audit import assign, audited_save, record_history
 from dancoso.periods import Period
 from reporting import snapshot
 from reporting.documents.docx import build_docx
@@ -142,7 +142,7 @@ def version_request(*, report: AnnualReport, actor: Any) -> ReportVersion:
     _require_admin(actor)
     version, created = _create_version(report, actor)
     if created:
-        _enqueue(version)
+        _enqueue(version, actor=actor)
     return version
 
 
@@ -156,6 +156,7 @@ def _create_version(report: AnnualReport, actor: Any) -> tuple[ReportVersion, bo
     version = ReportVersion(
         report=report, number=number, requested_by=actor, meta=document_meta(report).to_json()
     )
+    version._history_user = actor
     try:
         with transaction.atomic():
             version.save()
@@ -165,7 +166,7 @@ def _create_version(report: AnnualReport, actor: Any) -> tuple[ReportVersion, bo
     return version, True
 
 
-def _enqueue(version: ReportVersion) -> None:
+def _enqueue(version: ReportVersion, *, actor: Any) -> None:
     """Send the job to the queue; if the queue is down, the version says so and can be retried."""
     from reporting.tasks import generate_report_version
 
@@ -174,9 +175,10 @@ def _enqueue(version: ReportVersion) -> None:
     except Exception as exc:  # kombu raises OperationalError, redis-py ConnectionError, OSError…
         logger.warning("Cannot queue report version %s: %s", version.pk, exc)
         reason = _("The task queue cannot be reached; try again in a few minutes or ask the administrator.")
-        ReportVersion.objects.filter(pk=version.pk, status=VersionStatus.QUEUED).update(
+        if ReportVersion.objects.filter(pk=version.pk, status=VersionStatus.QUEUED).update(
             status=VersionStatus.FAILED, error=reason, finished_at=timezone.now()
-        )
+        ):
+            record_history([version], actor=actor, reason=reason)
         raise QueueUnavailable(reason) from exc
 
 
@@ -192,8 +194,8 @@ def version_retry(*, version: ReportVersion, actor: Any) -> ReportVersion:
         raise ValidationError(_("Another version of this report is being generated; wait for it.")) from None
     if not claimed:
         raise ValidationError(_("Only a failed version can be retried."))
-    version.refresh_from_db()
-    _enqueue(version)
+    record_history([version], actor=actor, reason=_("Retried"))
+    _enqueue(version, actor=actor)
     return version
 
 
@@ -208,7 +210,7 @@ def version_submit(*, version: ReportVersion, actor: Any, public: bool = False) 
     )
     if not submitted:
         raise ValidationError(_("Only a generated version can be submitted."))
-    version.refresh_from_db()
+    record_history([version], actor=actor, reason=_("Submitted to the People's Council"))
     return version
 
 
@@ -219,7 +221,8 @@ def version_publish(*, version: ReportVersion, actor: Any, public: bool) -> Repo
     if version.status != VersionStatus.SUBMITTED:
         raise ValidationError(_("Only a submitted version can be published."))
     ReportVersion.objects.filter(pk=version.pk).update(is_public=public)
-    version.refresh_from_db()
+    reason = _("Published on the public portal") if public else _("Withdrawn from the public portal")
+    record_history([version], actor=actor, reason=reason)
     return version
 
 
@@ -230,11 +233,15 @@ def versions_reap(*, now: Any = None) -> int:
     """
     now = now or timezone.now()
     stale = now - timedelta(seconds=settings.REPORT_STALE_SECONDS)
-    return ReportVersion.objects.filter(status=VersionStatus.GENERATING, heartbeat_at__lt=stale).update(
-        status=VersionStatus.FAILED,
-        error=_("Generation was interrupted (the background worker stopped). Retry to generate it again."),
-        finished_at=now,
-    )
+    error = _("Generation was interrupted (the background worker stopped). Retry to generate it again.")
+    reaped = []
+    for version in ReportVersion.objects.filter(status=VersionStatus.GENERATING, heartbeat_at__lt=stale):
+        if ReportVersion.objects.filter(
+            pk=version.pk, status=VersionStatus.GENERATING, heartbeat_at__lt=stale
+        ).update(status=VersionStatus.FAILED, error=error, finished_at=now):
+            reaped.append(version)
+    record_history(reaped, actor=None, reason=_("Interrupted"))
+    return len(reaped)
 
 
 def reap_if_stale(versions: list[ReportVersion]) -> bool:
@@ -323,6 +330,7 @@ def _run(version_id: int, written: list[str]) -> None:
     )
     if not done:
         raise RuntimeError(_("The version was no longer being generated (it was stopped meanwhile)."))
+    record_history([version], actor=None, reason=_("Generated"))
 
 
 def _pdf(docx: bytes) -> tuple[bytes | None, str]:
@@ -346,11 +354,11 @@ def _write(version: ReportVersion, kind: str, content: bytes, written: list[str]
 def _fail(version_id: int, exc: Exception, written: list[str]) -> None:
     for name in written:
         default_storage.delete(name)
-    ReportVersion.objects.filter(pk=version_id, status=VersionStatus.GENERATING).update(
-        status=VersionStatus.FAILED,
-        error=_("Generation failed: %(reason)s") % {"reason": exc},
-        finished_at=timezone.now(),
-    )
+    error = _("Generation failed: %(reason)s") % {"reason": exc}
+    if ReportVersion.objects.filter(pk=version_id, status=VersionStatus.GENERATING).update(
+        status=VersionStatus.FAILED, error=error, finished_at=timezone.now()
+    ):
+        record_history(ReportVersion.objects.filter(pk=version_id), actor=None, reason=_("Failed"))
 
 
 def report_generate_for_year(*, year: int, actor: Any) -> ReportVersion:

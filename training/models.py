@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from dancoso.agencies.models import Agency, Person
+from dancoso.core.fields import NOTE_LENGTH, actor_field
 from dancoso.periods import Period
 
 # The resolution asks for 1 to 2 classes a year; outside this range the plan shows a warning, not a block.
@@ -28,7 +29,7 @@ class TrainingPlan(models.Model):
     )
     decision_number = models.CharField(_("approving decision number"), max_length=50, blank=True)
     decision_date = models.DateField(_("approving decision date"), null=True, blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), max_length=NOTE_LENGTH, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -92,7 +93,9 @@ class TrainingClass(models.Model):
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
     capacity = models.PositiveIntegerField(_("capacity"), validators=[MinValueValidator(1)])
-    trainers = models.TextField(_("trainers"), blank=True, help_text=_("One trainer per line."))
+    trainers = models.TextField(
+        _("trainers"), max_length=NOTE_LENGTH, blank=True, help_text=_("One trainer per line.")
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=ClassStatus.choices, default=ClassStatus.PLANNED
     )
@@ -185,13 +188,8 @@ class Material(models.Model):
     title = models.CharField(_("title"), max_length=255)
     file = models.FileField(_("file"), upload_to=material_path)
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-    )
+    uploaded_by = actor_field(_("uploaded by"))
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("material")
@@ -311,15 +309,8 @@ class Enrolment(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=EnrolmentStatus.choices, default=EnrolmentStatus.NOMINATED
     )
-    decline_reason = models.TextField(_("reason for declining"), blank=True)
-    nominated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("nominated by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    decline_reason = models.TextField(_("reason for declining"), max_length=NOTE_LENGTH, blank=True)
+    nominated_by = actor_field(_("nominated by"))
     nominated_at = models.DateTimeField(_("nominated at"), auto_now_add=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     history = HistoricalRecords()
@@ -368,14 +359,7 @@ class Attendance(models.Model):
     )
     status = models.CharField(_("attendance"), max_length=10, choices=AttendanceStatus.choices)
     note = models.CharField(_("note"), max_length=255, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    recorded_by = actor_field(_("recorded by"))
     recorded_at = models.DateTimeField(_("recorded at"), auto_now=True)
     history = HistoricalRecords()
 
@@ -408,14 +392,8 @@ class Certificate(models.Model):
     end_date = models.DateField(_("end date"))
     organiser_name = models.CharField(_("organising agency"), max_length=255)
     issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
-    issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("issued by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    issued_by = actor_field(_("issued by"))
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("certificate")

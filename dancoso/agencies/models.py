@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from dancoso.core.fields import NOTE_LENGTH
+
 
 class Province(models.Model):
     """The province as data: after the 2025 merger its name and agencies change without a code change."""
@@ -76,8 +78,8 @@ class Agency(models.Model):
         related_name="merged_from",
     )
     retired_on = models.DateField(_("retired on"), null=True, blank=True)
-    source = models.TextField(_("source"), blank=True)
-    note = models.TextField(_("note"), blank=True)
+    source = models.TextField(_("source"), max_length=NOTE_LENGTH, blank=True)
+    note = models.TextField(_("note"), max_length=NOTE_LENGTH, blank=True)
     needs_verification = models.BooleanField(
         _("needs verification"),
         default=False,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from django.db.models import Model
+from simple_history.utils import get_history_manager_for_model
 
 M = TypeVar("M", bound=Model)
 
@@ -18,9 +19,31 @@ def audited_save(instance: M, *, actor: Any) -> M:
     return instance
 
 
-def assign(instance: Model, changes: Mapping[str, Any], allowed: frozenset[str]) -> None:
+def audited_delete(instance: Model, *, actor: Any) -> None:
+    """Delete a row; its history keeps a last record naming who deleted it."""
+    instance._history_user = actor
+    instance.delete()
+
+
+def record_history(instances: Iterable[M], *, actor: Any, reason: str = "") -> list[M]:
+    """Write the current state of rows changed by a conditional ``UPDATE`` to their history.
+
+    A job is claimed or moved on with ``filter(status=…).update(…)`` so that two workers or two clicks
+    cannot both win; that update bypasses ``save()`` and so records no history. The winner calls this
+    afterwards with the person who caused the change (``None`` for the background worker itself).
+    """
+    rows = list(instances)
+    for row in rows:
+        row.refresh_from_db()
+    if rows:
+        manager = get_history_manager_for_model(type(rows[0]))
+        manager.bulk_history_create(rows, update=True, default_user=actor, default_change_reason=reason)
+    return rows
+
+
+def assign(instance: Model, changes: Mapping[str, Any], allowed: Iterable[str]) -> None:
     """Set the fields a service lets its callers change; any other field name is a programming error."""
-    unknown = set(changes) - allowed
+    unknown = set(changes) - set(allowed)
     if unknown:
         raise TypeError(f"{type(instance).__name__} fields that cannot be changed here: {sorted(unknown)}")
     for name, value in changes.items():

@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from training.models import Certificate, ClassStatus, Enrolment, TrainingClass
 from training.selectors import can_record_attendance
@@ -100,4 +101,4 @@ def certificates_issue(*, training_class: TrainingClass, actor: Any) -> list[Cer
         _snapshot(enrolment, code=code, actor=actor)
         for enrolment, code in zip(enrolments, codes, strict=True)
     ]
-    return Certificate.objects.bulk_create(certificates)
+    return bulk_create_with_history(certificates, Certificate, default_user=actor)

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from dancoso.core.audit import assign, audited_save
+from dancoso.core.audit import assign, audited_delete, audited_save
 from training.models import SEAT_STATUSES, Material, Session, TrainingClass
 
 CLASS_EDITABLE = frozenset(
@@ -112,19 +112,18 @@ def session_delete(*, session: Session, actor: Any) -> None:
     """Delete a session that has no attendance yet; recorded attendance is evidence and stays."""
     if session.attendances.exists():
         raise ValidationError(_("Attendance has been recorded for this session; it cannot be deleted."))
-    session._history_user = actor
-    session.delete()
+    audited_delete(session, actor=actor)
 
 
 @transaction.atomic
 def material_add(*, training_class: TrainingClass, title: str, file: UploadedFile, actor: Any) -> Material:
     material = Material(training_class=training_class, title=title, file=file, uploaded_by=actor)
-    material.full_clean()
-    material.save()
-    return material
+    return audited_save(material, actor=actor)
 
 
 @transaction.atomic
 def material_delete(*, material: Material, actor: Any) -> None:
-    material.file.delete(save=False)
-    material.delete()
+    # The file goes only once the row is gone for good: a failed delete must not leave a row without it.
+    file = material.file
+    audited_delete(material, actor=actor)
+    transaction.on_commit(lambda: file.delete(save=False))

@@ -1,0 +1,30 @@
+"""Model fields the apps share, declared once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+
+# Longest free text a form accepts: a note is a few paragraphs, a narrative part of the yearly report a few
+# pages. The database does not limit TextField; the forms do, with Django's Vietnamese message.
+NOTE_LENGTH = 2000
+NARRATIVE_LENGTH = 20000
+
+
+def actor_field(verbose_name: Any) -> models.ForeignKey:
+    """The account that did something to a row (recorded, issued, requested …).
+
+    The row outlives the account: a deleted account leaves the field empty, and the change history still
+    names who it was. No reverse accessor, since nobody asks a user for "everything they recorded".
+    """
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
