@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from dancoso.accounts.access import ALL, Reach, can_read_reports
 from dancoso.core.fields import NARRATIVE_LENGTH, NOTE_LENGTH, actor_field
 
 # The resolution's own recipient list (Nơi nhận), the default for every report; editable per report.
@@ -69,6 +70,7 @@ class AnnualReport(models.Model):
     next_year_tasks = models.TextField(_("tasks for next year"), max_length=NARRATIVE_LENGTH, blank=True)
     proposals = models.TextField(_("proposals and recommendations"), max_length=NARRATIVE_LENGTH, blank=True)
     history = HistoricalRecords()
+    reach = Reach(read=ALL, readers=can_read_reports)
 
     class Meta:
         verbose_name = _("yearly report")
@@ -143,6 +145,7 @@ class ReportVersion(models.Model):
     # Who requested, retried, submitted or published a version, and when it was generated or failed. The
     # frozen figures and the worker's ticks (progress, stage, sign of life) are not history.
     history = HistoricalRecords(excluded_fields=["figures", "meta", "progress", "stage", "heartbeat_at"])
+    reach = Reach(read=ALL, readers=can_read_reports)
 
     class Meta:
         verbose_name = _("report version")

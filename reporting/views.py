@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from dancoso.accounts.access import can_read_reports, province_admin_required, user_passes
+from dancoso.accounts.access import is_province_admin, province_admin_required, reports_required
 from dancoso.core.history import history_rows
 from dancoso.core.lists import call_service, posted, run_service
 from reporting import selectors, services
@@ -19,7 +19,6 @@ from reporting.forms import NarrativeForm, ReportCreateForm, ReportHeaderForm, S
 from reporting.measures import MEASURES
 from reporting.models import ReportVersion
 
-readers_required = user_passes(can_read_reports)
 DOWNLOADS = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -27,9 +26,9 @@ DOWNLOADS = {
 }
 
 
-@readers_required
+@reports_required
 def report_list(request: HttpRequest) -> HttpResponse:
-    can_manage = selectors.can_manage_reports(request.user)
+    can_manage = is_province_admin(request.user)
     form = ReportCreateForm(posted(request)) if can_manage else None
     if form is not None and form.is_valid():
         report = call_service(
@@ -42,7 +41,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
     return render(request, "reporting/report_list.html", context)
 
 
-@readers_required
+@reports_required
 def report_detail(request: HttpRequest, year: int) -> HttpResponse:
     report = selectors.get_report_for_user(request.user, year)
     versions = list(selectors.versions_for_user(request.user, report))
@@ -52,8 +51,8 @@ def report_detail(request: HttpRequest, year: int) -> HttpResponse:
         "versions": versions,
         "running": next((version for version in versions if version.in_progress), None),
         "measures": [(m, (report.measure_comments or {}).get(m.key, "")) for m in MEASURES],
-        "can_manage": selectors.can_manage_reports(request.user),
-        "history": history_rows(report) if selectors.can_manage_reports(request.user) else [],
+        "can_manage": is_province_admin(request.user),
+        "history": history_rows(report) if is_province_admin(request.user) else [],
     }
     return render(request, "reporting/report_detail.html", context)
 
@@ -61,7 +60,7 @@ def report_detail(request: HttpRequest, year: int) -> HttpResponse:
 @province_admin_required
 def report_header(request: HttpRequest, year: int) -> HttpResponse:
     report = selectors.get_report_for_user(request.user, year)
-    form = ReportHeaderForm(posted(request), instance=report, period_locked=report.versions.exists())
+    form = ReportHeaderForm(posted(request), instance=report, period_locked=selectors.has_versions(report))
     if form.is_valid() and call_service(
         form, services.report_update, report=report, actor=request.user, **form.cleaned_data
     ):
@@ -94,7 +93,7 @@ def report_generate(request: HttpRequest, year: int) -> HttpResponse:
     return redirect(version)
 
 
-@readers_required
+@reports_required
 def version_detail(request: HttpRequest, pk: int) -> HttpResponse:
     version = selectors.get_version_for_user(request.user, pk)
     services.reap_if_stale([version])
@@ -103,13 +102,13 @@ def version_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "version": version,
         "period": {key: date.fromisoformat(value) for key, value in period.items()},
         "report": version.report,
-        "can_manage": selectors.can_manage_reports(request.user),
+        "can_manage": is_province_admin(request.user),
         "submit_form": SubmitForm(),
     }
     return render(request, "reporting/version_detail.html", context)
 
 
-@readers_required
+@reports_required
 def version_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """The progress bar alone, polled by htmx while the version is generated."""
     version = selectors.get_version_for_user(request.user, pk)
@@ -164,7 +163,7 @@ def version_publish(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(version)
 
 
-@readers_required
+@reports_required
 def version_download(request: HttpRequest, pk: int, kind: str) -> FileResponse:
     return _download(selectors.get_version_for_user(request.user, pk), kind)
 

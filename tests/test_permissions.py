@@ -212,3 +212,23 @@ def test_each_role_gets_only_what_it_may(persona, personas, client_for, sample_k
             assert status in (200, 302, 405), f"{persona} should open {name}, got {status}"
         else:
             assert status in (403, 404), f"{persona} must not open {name}, got {status}"
+
+
+def _history_rows() -> int:
+    """Rows in every history table of the project: a write anywhere adds at least one."""
+    from simple_history.models import registered_models
+
+    return sum(model.history.count() for model in registered_models.values())
+
+
+@pytest.mark.parametrize("persona", sorted(SIGNED_IN))
+def test_a_refused_post_changes_nothing(persona, personas, client_for, sample_kwargs):
+    """Posting to a page the persona may not open (agency A's records, for staff of B) writes nothing."""
+    client = client_for(personas[persona])
+    before = _history_rows()
+    for name, url in _all_urls(sample_kwargs):
+        if ACCESS[name] == PUBLIC or persona in ACCESS[name]:
+            continue
+        status = client.post(url, {"public": "1", "decision": "confirm", "status-1": "present"}).status_code
+        assert status in (403, 404), f"{persona} must not post to {name}, got {status}"
+    assert _history_rows() == before

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from dancoso.accounts.access import ALL, HOME_AFFAIRS, Reach
 from dancoso.agencies.models import Agency, Person
 from dancoso.core.fields import NOTE_LENGTH, actor_field
 from dancoso.periods import Period
@@ -31,6 +32,7 @@ class TrainingPlan(models.Model):
     decision_date = models.DateField(_("approving decision date"), null=True, blank=True)
     notes = models.TextField(_("notes"), max_length=NOTE_LENGTH, blank=True)
     history = HistoricalRecords()
+    reach = Reach(read=ALL)
 
     class Meta:
         verbose_name = _("training plan")
@@ -106,6 +108,9 @@ class TrainingClass(models.Model):
     )
     late_counts_as_present = models.BooleanField(_("late counts as attended"), default=True)
     history = HistoricalRecords()
+    # Every agency reads the classes (to nominate); Home Affairs manages them; the organising agency's staff
+    # run them: attendance and certificates.
+    reach = Reach(read=ALL, actions={"run": ("organiser",)})
 
     class Meta:
         verbose_name = _("training class")
@@ -190,6 +195,7 @@ class Material(models.Model):
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     uploaded_by = actor_field(_("uploaded by"))
     history = HistoricalRecords()
+    reach = Reach(read=ALL)
 
     class Meta:
         verbose_name = _("material")
@@ -211,6 +217,7 @@ class Session(models.Model):
     end_time = models.TimeField(_("end time"), null=True, blank=True)
     topic = models.CharField(_("topic"), max_length=255, blank=True)
     history = HistoricalRecords()
+    reach = Reach(read=ALL, actions={"run": ("training_class__organiser",)})
 
     class Meta:
         verbose_name = _("session")
@@ -314,6 +321,11 @@ class Enrolment(models.Model):
     nominated_at = models.DateTimeField(_("nominated at"), auto_now_add=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     history = HistoricalRecords()
+    # Seen by the nominating agency and the organiser, who runs the roster; changed (withdrawn) by the
+    # nominating agency; decided on by Home Affairs alone.
+    reach = Reach(
+        read=("agency", "training_class__organiser"), write=("agency",), actions={"decide": HOME_AFFAIRS}
+    )
 
     objects = EnrolmentQuerySet.as_manager()
 
@@ -362,6 +374,10 @@ class Attendance(models.Model):
     recorded_by = actor_field(_("recorded by"))
     recorded_at = models.DateTimeField(_("recorded at"), auto_now=True)
     history = HistoricalRecords()
+    reach = Reach(
+        read=("enrolment__agency", "enrolment__training_class__organiser"),
+        write=("session__training_class__organiser",),
+    )
 
     class Meta:
         verbose_name = _("attendance")
@@ -394,6 +410,10 @@ class Certificate(models.Model):
     issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
     issued_by = actor_field(_("issued by"))
     history = HistoricalRecords()
+    reach = Reach(
+        read=("enrolment__agency", "enrolment__training_class__organiser"),
+        write=("enrolment__training_class__organiser",),
+    )
 
     class Meta:
         verbose_name = _("certificate")

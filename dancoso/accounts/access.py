@@ -1,31 +1,62 @@
-"""Access helpers: one place that decides who may read or change what.
+"""Who may read or change what: the one place that decides, for every app.
 
-A later app gets agency scoping by calling ``scope_to_user`` in its selectors and
-``get_for_user`` in its access helpers; "missing" and "not yours" both answer 404.
+Roles (``Role``):
+- Home Affairs (``province_admin``) and superusers read and change everything;
+- provincial leaders read every record and change none;
+- the People's Council reads the dashboard and the submitted reports, not the registers;
+- agency staff read and change the records of their own agency.
+
+A model takes part by declaring how its rows reach the agencies that own them, as a class attribute::
+
+    class Enrolment(models.Model):
+        reach = Reach(read=("agency", "training_class__organiser"), write=("agency",))
+
+Each entry is a lookup path from the model to an agency (``"pk"`` on ``Agency`` itself). ``read=ALL`` is a
+shared register (every reader of the registers reads every row); ``write=HOME_AFFAIRS`` means that only
+Home Affairs changes rows. Named actions beyond read and write (``run=("organiser",)``: the organising
+agency's staff take a class's attendance) are declared the same way.
+
+Selectors start from ``scope(queryset, user)``; access helpers find and authorise in one call with
+``get_for_user``, which answers 404 alike for "missing" and "not yours"; pages ask ``allows`` before
+showing a button. Nothing else in the project checks a role or compares agencies.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import reduce, wraps
+from operator import or_
 from typing import Any, TypeVar
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404, HttpRequest
 
-from dancoso.accounts.models import Role
+from dancoso.accounts.roles import Role
 
 M = TypeVar("M", bound=Model)
+Paths = tuple[str, ...] | None
 
 READ_ALL_ROLES = frozenset({Role.PROVINCE_ADMIN, Role.LEADER})
 RECORD_ROLES = frozenset({Role.PROVINCE_ADMIN, Role.LEADER, Role.AGENCY_STAFF})
 REPORT_ROLES = frozenset({Role.PROVINCE_ADMIN, Role.LEADER, Role.COUNCIL})
 
+# Declarations of ``Reach``: every reader of the registers reads every row / only Home Affairs acts.
+ALL: Paths = None
+HOME_AFFAIRS: Paths = ()
+
+
+# Roles.
+
 
 def is_province_admin(user: Any) -> bool:
     return bool(user.is_authenticated and (user.is_superuser or user.role == Role.PROVINCE_ADMIN))
+
+
+def is_agency_staff(user: Any) -> bool:
+    return bool(user.is_authenticated and user.role == Role.AGENCY_STAFF and user.agency_id)
 
 
 def can_read_all(user: Any) -> bool:
@@ -43,31 +74,106 @@ def can_read_reports(user: Any) -> bool:
     return bool(user.is_authenticated and (user.is_superuser or user.role in REPORT_ROLES))
 
 
-def can_write_agency(user: Any, agency_id: int | None) -> bool:
-    """Home Affairs changes every agency's records; agency staff only their own agency's."""
+def can_write_records(user: Any) -> bool:
+    """Home Affairs and agency staff record things (for every agency, or for their own); leaders only read."""
+    return is_province_admin(user) or is_agency_staff(user)
+
+
+# Rows: how a model reaches its agencies.
+
+
+@dataclass(frozen=True)
+class Reach:
+    """How rows of a model reach the agencies whose staff may read them, change them or act on them."""
+
+    read: Paths = ALL
+    write: Paths = HOME_AFFAIRS
+    # Who may read rows of this model at all, before any agency is compared.
+    readers: Callable[[Any], bool] = can_read_records
+    actions: Mapping[str, Paths] = field(default_factory=dict)
+
+    def paths(self, action: str) -> Paths:
+        if action == "read":
+            return self.read
+        if action == "write":
+            return self.write
+        return self.actions[action]
+
+
+def reach_of(model: type[Model]) -> Reach:
+    reach = getattr(model, "reach", None)
+    if not isinstance(reach, Reach):
+        raise TypeError(f"{model._meta.label} declares no `reach = Reach(...)`, so it cannot be scoped")
+    return reach
+
+
+def _sees_everything(user: Any, reach: Reach, action: str) -> bool:
+    """Home Affairs acts on everything; for reading, so do leaders, and everyone on a shared register."""
     if is_province_admin(user):
         return True
-    return bool(
-        user.is_authenticated and user.role == Role.AGENCY_STAFF and agency_id and agency_id == user.agency_id
-    )
+    return action == "read" and (can_read_all(user) or reach.read is ALL)
 
 
-def scope_to_user(
-    queryset: QuerySet[M], user: Any, *, agency_field: str = "agency", write: bool = False
-) -> QuerySet[M]:
-    """Narrow a queryset to the rows the user may read (or, with ``write``, change)."""
-    if is_province_admin(user) or (not write and can_read_all(user)):
+def scope(queryset: QuerySet[M], user: Any, *, action: str = "read") -> QuerySet[M]:
+    """Narrow a queryset to the rows the user may read (or change, or act on with a named action)."""
+    reach = reach_of(queryset.model)
+    if not reach.readers(user):
+        return queryset.none()
+    if _sees_everything(user, reach, action):
         return queryset
-    if user.is_authenticated and user.role == Role.AGENCY_STAFF and user.agency_id:
-        return queryset.filter(**{agency_field: user.agency_id})
-    return queryset.none()
+    paths = reach.paths(action)
+    if not paths or not is_agency_staff(user):
+        return queryset.none()
+    return queryset.filter(reduce(or_, (Q(**{path: user.agency_id}) for path in paths)))
 
 
-def get_for_user(
-    queryset: QuerySet[M], user: Any, pk: Any, *, write: bool = False, agency_field: str = "agency"
-) -> M:
+def get_for_user(queryset: QuerySet[M], user: Any, *, action: str = "read", **lookup: Any) -> M:
     """Find a row and authorise it in one call: 404 alike for "missing" and "not yours"."""
-    return get_or_404(scope_to_user(queryset, user, agency_field=agency_field, write=write), pk=pk)
+    return get_or_404(scope(queryset, user, action=action), **lookup)
+
+
+def allows(user: Any, row: Model, action: str = "read") -> bool:
+    """Whether the user may do ``action`` on a row already loaded, or on one about to be created.
+
+    The paths are followed on the objects in memory, so load the rows they pass through
+    (``select_related``) to keep this free of queries.
+    """
+    reach = reach_of(type(row))
+    if not reach.readers(user):
+        return False
+    if _sees_everything(user, reach, action):
+        return True
+    paths = reach.paths(action)
+    return bool(paths) and is_agency_staff(user) and user.agency_id in {_agency_id(row, p) for p in paths}
+
+
+def _agency_id(row: Model | None, path: str) -> Any:
+    """The key of the agency a lookup path leads to from a row, or ``None`` where the path breaks off."""
+    *hops, last = path.split("__")
+    for hop in hops:
+        row = getattr(row, hop, None)
+        if row is None:
+            return None
+    if last == "pk":
+        return row.pk
+    return getattr(row, row._meta.get_field(last).attname)
+
+
+def own_agencies(queryset: QuerySet[M], user: Any) -> QuerySet[M]:
+    """Agencies whose own records (people, figures) the user reads: all of them, or the staff's own."""
+    if can_read_all(user):
+        return queryset
+    return queryset.filter(pk=user.agency_id) if is_agency_staff(user) else queryset.none()
+
+
+def figures_agency(user: Any) -> Any:
+    """The agency whose figures the dashboard shows the user, or ``None`` for the whole province.
+
+    Home Affairs, leaders and the People's Council oversee the province; agency staff see their agency.
+    """
+    if is_agency_staff(user) and not can_read_all(user):
+        return user.agency
+    return None
 
 
 def get_or_404(queryset: QuerySet[M], **lookup: Any) -> M:
@@ -76,6 +182,9 @@ def get_or_404(queryset: QuerySet[M], **lookup: Any) -> M:
         return queryset.get(**lookup)
     except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404 from exc
+
+
+# Pages.
 
 
 def user_passes(check: Callable[[Any], bool]) -> Callable:
@@ -96,3 +205,5 @@ def user_passes(check: Callable[[Any], bool]) -> Callable:
 
 province_admin_required = user_passes(is_province_admin)
 records_required = user_passes(can_read_records)
+record_writers_required = user_passes(can_write_records)
+reports_required = user_passes(can_read_reports)

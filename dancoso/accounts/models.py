@@ -9,12 +9,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from dancoso.accounts.access import ALL, Reach, is_province_admin
+from dancoso.accounts.roles import Role
 
-class Role(models.TextChoices):
-    PROVINCE_ADMIN = "province_admin", _("Home Affairs (administrator)")
-    LEADER = "leader", _("Provincial leader")
-    COUNCIL = "council", _("People's Council")
-    AGENCY_STAFF = "agency_staff", _("Agency staff")
+__all__ = ["PortalUserManager", "Role", "User"]
 
 
 class PortalUserManager(UserManager):
@@ -36,6 +34,8 @@ class User(AbstractUser):
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.AGENCY_STAFF)
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
+    # Accounts are managed by Home Affairs alone.
+    reach = Reach(read=ALL, readers=is_province_admin)
 
     objects = PortalUserManager()
 

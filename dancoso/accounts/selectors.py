@@ -1,4 +1,4 @@
-"""Reads of user accounts (Home Affairs only: the views check the role)."""
+"""Reads of user accounts: Home Affairs alone reads them (``User.reach``)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from dancoso.accounts import access
 from dancoso.accounts.models import User
+from dancoso.core.lists import sorted_by
 
 USER_SORTS: dict[str, tuple[str, ...]] = {
     "username": ("username",),
@@ -21,8 +23,12 @@ USER_SORTS: dict[str, tuple[str, ...]] = {
 }
 
 
-def user_list(*, filters: Mapping[str, Any]) -> QuerySet[User]:
-    users = User.objects.select_related("agency")
+def get_account_for_user(user: Any, pk: Any) -> User:
+    return access.get_for_user(User.objects.select_related("agency"), user, pk=pk)
+
+
+def user_list(*, user: Any, filters: Mapping[str, Any]) -> QuerySet[User]:
+    users = access.scope(User.objects.select_related("agency"), user)
     if filters.get("q"):
         query = filters["q"]
         users = users.filter(
@@ -34,4 +40,4 @@ def user_list(*, filters: Mapping[str, Any]) -> QuerySet[User]:
         users = users.filter(agency=filters["agency"])
     if filters.get("status") in ("active", "inactive"):
         users = users.filter(is_active=filters["status"] == "active")
-    return users.order_by(*USER_SORTS.get(filters.get("sort") or "", USER_SORTS["username"]))
+    return sorted_by(users, USER_SORTS, filters.get("sort"))

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -22,7 +22,7 @@ from dancoso.core.lists import call_service, page_of, posted, valid_filters
 @province_admin_required
 def user_list(request: HttpRequest) -> HttpResponse:
     form = UserFilterForm(request.GET)
-    users = selectors.user_list(filters=valid_filters(form))
+    users = selectors.user_list(user=request.user, filters=valid_filters(form))
     if request.GET.get("export") == "xlsx":
         return _users_xlsx(users)
     return render(request, "accounts/user_list.html", {"form": form, "page_obj": page_of(request, users)})
@@ -30,7 +30,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
 
 @province_admin_required
 def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    account = get_object_or_404(User.objects.select_related("agency"), pk=pk)
+    account = selectors.get_account_for_user(request.user, pk)
     context = {"account": account, "history": history_rows(account)}
     return render(request, "accounts/user_detail.html", context)
 
@@ -54,7 +54,7 @@ def user_create(request: HttpRequest) -> HttpResponse:
 
 @province_admin_required
 def user_update(request: HttpRequest, pk: int) -> HttpResponse:
-    account = get_object_or_404(User, pk=pk)
+    account = selectors.get_account_for_user(request.user, pk)
     form = UserForm(posted(request), instance=account)
     if form.is_valid() and call_service(
         form, services.user_update, user=account, actor=request.user, **form.cleaned_data
@@ -66,7 +66,7 @@ def user_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 @province_admin_required
 def user_set_password(request: HttpRequest, pk: int) -> HttpResponse:
-    account = get_object_or_404(User, pk=pk)
+    account = selectors.get_account_for_user(request.user, pk)
     form = PasswordPairForm(posted(request), user=account)
     if form.is_valid():
         services.user_set_password(user=account, password=form.cleaned_data["password1"], actor=request.user)
@@ -81,7 +81,7 @@ def user_set_password(request: HttpRequest, pk: int) -> HttpResponse:
 @province_admin_required
 @require_POST
 def user_unlock(request: HttpRequest, pk: int) -> HttpResponse:
-    account = get_object_or_404(User, pk=pk)
+    account = selectors.get_account_for_user(request.user, pk)
     cleared = services.user_unlock(user=account, actor=request.user)
     if cleared:
         messages.success(

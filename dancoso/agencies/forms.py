@@ -12,7 +12,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from dancoso.accounts.access import can_read_all, is_province_admin
+from dancoso.accounts import access
 from dancoso.agencies.imports import ImportFileError, PersonRow, clean_text, parse_people_xlsx
 from dancoso.agencies.models import Agency, Person, Province
 from dancoso.agencies.selectors import agency_choices
@@ -130,9 +130,9 @@ class PersonForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         agency = self.fields["agency"]
         agency.queryset = agency_choices()
-        if not is_province_admin(user):
+        if not access.is_province_admin(user):
             # Staff add and edit only their own agency's people; a disabled field ignores posted values.
-            agency.queryset = Agency.objects.filter(pk=user.agency_id)
+            agency.queryset = access.own_agencies(agency.queryset, user)
             agency.initial = user.agency_id
             agency.disabled = True
 
@@ -226,5 +226,5 @@ class PersonFilterForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if not can_read_all(user):
+        if not access.can_read_all(user):
             del self.fields["agency"]

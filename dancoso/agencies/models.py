@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from dancoso.accounts.access import ALL, Reach
 from dancoso.core.fields import NOTE_LENGTH
 
 
@@ -21,6 +22,7 @@ class Province(models.Model):
     )
     resolution_date = models.DateField(_("resolution date"), null=True, blank=True)
     history = HistoricalRecords()
+    reach = Reach(read=ALL)
 
     class Meta:
         verbose_name = _("province")
@@ -88,6 +90,8 @@ class Agency(models.Model):
         ),
     )
     history = HistoricalRecords()
+    # The agency tree is a shared register; only Home Affairs changes it.
+    reach = Reach(read=ALL)
 
     objects = AgencyQuerySet.as_manager()
 
@@ -135,6 +139,7 @@ class Person(models.Model):
     is_steering_member = models.BooleanField(_("democracy steering committee member"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     history = HistoricalRecords()
+    reach = Reach(read=("agency",), write=("agency",))
 
     class Meta:
         verbose_name = _("person")

@@ -7,9 +7,8 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
-from dancoso.accounts.access import can_read_all, can_read_records, scope_to_user
-from dancoso.accounts.models import Role
-from dancoso.agencies.models import Agency, Person
+from dancoso.accounts import access
+from dancoso.agencies.models import Agency, Person, Province
 from dancoso.core.lists import sorted_by
 
 PEOPLE_COUNTS = {
@@ -53,9 +52,20 @@ def register_overview(*, user: Any) -> dict[str, int]:
         return overview
     people = Person.objects.filter(is_active=True)
     # The council may not open the register, but its dashboard shows the province-wide figures.
-    if user.role != Role.COUNCIL:
-        people = scope_to_user(people, user)
+    agency = access.figures_agency(user)
+    if agency is not None:
+        people = people.filter(agency=agency)
     return {**overview, **people.aggregate(**PEOPLE_COUNTS)}
+
+
+def province_for_edit() -> Province:
+    """The province's row, or a new one to fill in on a fresh installation."""
+    return Province.current() or Province()
+
+
+def example_agency(user: Any) -> Agency | None:
+    """The agency an import template's example row names: the user's own, else the first one."""
+    return user.agency or agency_choices().first()
 
 
 def agency_choices() -> QuerySet[Agency]:
@@ -65,14 +75,27 @@ def agency_choices() -> QuerySet[Agency]:
 
 def shows_people_counts(user: Any) -> bool:
     """Staff see every agency but only their own people, so other agencies' head counts stay hidden."""
-    return can_read_all(user)
+    return access.can_read_all(user)
+
+
+def get_agency_for_user(user: Any, pk: Any, *, action: str = "read") -> Agency:
+    return access.get_for_user(
+        Agency.objects.select_related("parent", "merged_into"), user, action=action, pk=pk
+    )
+
+
+def get_person_for_user(user: Any, pk: Any, *, action: str = "read") -> Person:
+    return access.get_for_user(Person.objects.select_related("agency"), user, action=action, pk=pk)
+
+
+def agency_children(agency: Agency) -> dict[str, QuerySet[Agency]]:
+    """The agencies under an agency, and those merged into it."""
+    return {"children": agency.children.all(), "merged_from": agency.merged_from.all()}
 
 
 def agency_list(*, user: Any, filters: Mapping[str, Any]) -> QuerySet[Agency]:
     """Agencies for the register; filters: ``kind``, ``status`` (active, retired, all), ``q``, ``sort``."""
-    agencies = Agency.objects.select_related("parent", "merged_into")
-    if not can_read_records(user):
-        return agencies.none()
+    agencies = access.scope(Agency.objects.select_related("parent", "merged_into"), user)
     if shows_people_counts(user):
         agencies = agencies.annotate(people_count=Count("people", filter=Q(people__is_active=True)))
     if filters.get("kind"):
@@ -94,7 +117,7 @@ def person_list(*, user: Any, filters: Mapping[str, Any]) -> QuerySet[Person]:
 
     Filters: ``agency``, ``flag`` (see ``PERSON_FLAGS``), ``status`` (active, inactive, all), ``q``, ``sort``.
     """
-    people = scope_to_user(Person.objects.select_related("agency"), user)
+    people = access.scope(Person.objects.select_related("agency"), user)
     if filters.get("agency"):
         people = people.filter(agency=filters["agency"])
     if filters.get("flag") in PERSON_FLAGS:
@@ -109,8 +132,7 @@ def person_list(*, user: Any, filters: Mapping[str, Any]) -> QuerySet[Person]:
 
 def people_summary(*, user: Any, agency: Agency) -> dict[str, int] | None:
     """Head counts of one agency's active people, or ``None`` when its people are outside the user's scope."""
-    in_scope = scope_to_user(Agency.objects.filter(pk=agency.pk), user, agency_field="pk").exists()
-    if not in_scope:
+    if not access.allows(user, Person(agency=agency)):
         return None
     return Person.objects.filter(agency=agency, is_active=True).aggregate(**PEOPLE_COUNTS)
 

@@ -20,7 +20,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from dancoso.accounts.access import can_write_agency
+from dancoso.accounts import access
 from dancoso.accounts.models import User
 from dancoso.agencies.imports import PersonRow, RowError, check_rows, name_key
 from dancoso.agencies.models import Agency, Person, Province
@@ -176,7 +176,7 @@ def person_create(
 @transaction.atomic
 def person_update(*, person: Person, actor: Any, **changes: Any) -> Person:
     """Change a person's details; moving them needs write access to both agencies."""
-    if not can_write_agency(actor, person.agency_id):
+    if not access.allows(actor, person, "write"):
         raise PermissionDenied
     new_agency = changes.get("agency", person.agency)
     if new_agency.pk != person.agency_id:
@@ -202,7 +202,7 @@ def people_import(*, rows: Sequence[PersonRow], actor: Any) -> list[Person]:
         )
     }
     errors = check_rows(
-        rows, agencies=agencies, existing=existing, may_write=lambda a: can_write_agency(actor, a.pk)
+        rows, agencies=agencies, existing=existing, may_write=lambda a: _may_write_people(actor, a)
     )
     failed = {error.line for error in errors}
     people = []
@@ -324,9 +324,13 @@ def _move_children(source: Agency, target: Agency, actor: Any) -> None:
         audited_save(child, actor=actor)
 
 
+def _may_write_people(actor: Any, agency: Agency) -> bool:
+    return access.allows(actor, Person(agency=agency), "write")
+
+
 def _check_person_agency(agency: Agency, actor: Any) -> None:
     """The actor must be allowed to write to the agency, and people only join active agencies."""
-    if not can_write_agency(actor, agency.pk):
+    if not _may_write_people(actor, agency):
         raise PermissionDenied
     if not agency.is_active:
         raise ValidationError(

@@ -4,26 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from dancoso.accounts.access import (
-    can_write_agency,
-    get_for_user,
-    is_province_admin,
-    province_admin_required,
-    records_required,
-    user_passes,
-)
+from dancoso.accounts import access
+from dancoso.accounts.access import province_admin_required, record_writers_required, records_required
 from dancoso.agencies import selectors, services
 from dancoso.agencies.forms import (
     AgencyFilterForm,
@@ -36,23 +29,15 @@ from dancoso.agencies.forms import (
     ProvinceForm,
 )
 from dancoso.agencies.imports import HEADERS
-from dancoso.agencies.models import Agency, Person, Province
+from dancoso.agencies.models import Agency, Person
 from dancoso.core.exports import xlsx_response
 from dancoso.core.history import history_rows
 from dancoso.core.lists import call_service, page_of, posted, valid_filters
 
 
-def _can_write_people(user: Any) -> bool:
-    """Home Affairs writes to every agency's people, agency staff to their own agency's; leaders only read."""
-    return can_write_agency(user, user.agency_id)
-
-
-people_writer_required = user_passes(_can_write_people)
-
-
 @province_admin_required
 def province_update(request: HttpRequest) -> HttpResponse:
-    province = Province.current() or Province()
+    province = selectors.province_for_edit()
     form = ProvinceForm(posted(request), instance=province)
     if form.is_valid() and call_service(
         form, services.province_update, province=province, actor=request.user, **form.cleaned_data
@@ -74,21 +59,20 @@ def agency_list(request: HttpRequest) -> HttpResponse:
         "form": form,
         "page_obj": page_of(request, agencies),
         "with_people": with_people,
-        "can_manage": is_province_admin(request.user),
+        "can_manage": access.is_province_admin(request.user),
     }
     return render(request, "agencies/agency_list.html", context)
 
 
 @records_required
 def agency_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    agency = get_object_or_404(Agency.objects.select_related("parent", "merged_into"), pk=pk)
+    agency = selectors.get_agency_for_user(request.user, pk)
     context = {
         "agency": agency,
-        "children": agency.children.all(),
-        "merged_from": agency.merged_from.all(),
+        **selectors.agency_children(agency),
         "people": selectors.people_summary(user=request.user, agency=agency),
         "history": history_rows(agency),
-        "can_manage": is_province_admin(request.user),
+        "can_manage": access.is_province_admin(request.user),
     }
     return render(request, "agencies/agency_detail.html", context)
 
@@ -106,7 +90,7 @@ def agency_create(request: HttpRequest) -> HttpResponse:
 
 @province_admin_required
 def agency_update(request: HttpRequest, pk: int) -> HttpResponse:
-    agency = get_object_or_404(Agency, pk=pk)
+    agency = selectors.get_agency_for_user(request.user, pk, action="write")
     form = AgencyForm(posted(request), instance=agency)
     if form.is_valid() and call_service(
         form, services.agency_update, agency=agency, actor=request.user, **form.cleaned_data
@@ -118,7 +102,7 @@ def agency_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 @province_admin_required
 def agency_merge(request: HttpRequest, pk: int) -> HttpResponse:
-    source = get_object_or_404(Agency, pk=pk)
+    source = selectors.get_agency_for_user(request.user, pk, action="write")
     if not source.is_active:
         messages.error(request, _("%(agency)s has already been retired.") % {"agency": source})
         return redirect(source)
@@ -136,7 +120,7 @@ def agency_merge(request: HttpRequest, pk: int) -> HttpResponse:
 
 @province_admin_required
 def agency_retire(request: HttpRequest, pk: int) -> HttpResponse:
-    agency = get_object_or_404(Agency, pk=pk)
+    agency = selectors.get_agency_for_user(request.user, pk, action="write")
     if not agency.is_active:
         messages.error(request, _("%(agency)s has already been retired.") % {"agency": agency})
         return redirect(agency)
@@ -153,7 +137,7 @@ def agency_retire(request: HttpRequest, pk: int) -> HttpResponse:
 @province_admin_required
 @require_POST
 def agency_reactivate(request: HttpRequest, pk: int) -> HttpResponse:
-    agency = get_object_or_404(Agency, pk=pk)
+    agency = selectors.get_agency_for_user(request.user, pk, action="write")
     try:
         services.agency_reactivate(agency=agency, actor=request.user)
     except ValidationError as exc:
@@ -169,23 +153,23 @@ def person_list(request: HttpRequest) -> HttpResponse:
     people = selectors.person_list(user=request.user, filters=valid_filters(form))
     if request.GET.get("export") == "xlsx":
         return _people_xlsx(people)
-    can_write = _can_write_people(request.user)
+    can_write = access.can_write_records(request.user)
     context = {"form": form, "page_obj": page_of(request, people), "can_write": can_write}
     return render(request, "agencies/person_list.html", context)
 
 
 @records_required
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    person = get_for_user(Person.objects.select_related("agency"), request.user, pk)
+    person = selectors.get_person_for_user(request.user, pk)
     context = {
         "person": person,
         "history": history_rows(person),
-        "can_edit": can_write_agency(request.user, person.agency_id),
+        "can_edit": access.allows(request.user, person, "write"),
     }
     return render(request, "agencies/person_detail.html", context)
 
 
-@people_writer_required
+@record_writers_required
 def person_create(request: HttpRequest) -> HttpResponse:
     form = PersonForm(posted(request), user=request.user)
     if form.is_valid():
@@ -196,9 +180,9 @@ def person_create(request: HttpRequest) -> HttpResponse:
     return render(request, "agencies/person_form.html", {"form": form, "person": None})
 
 
-@people_writer_required
+@record_writers_required
 def person_update(request: HttpRequest, pk: int) -> HttpResponse:
-    person = get_for_user(Person.objects.select_related("agency"), request.user, pk, write=True)
+    person = selectors.get_person_for_user(request.user, pk, action="write")
     form = PersonForm(posted(request), instance=person, user=request.user)
     if form.is_valid() and call_service(
         form, services.person_update, person=person, actor=request.user, **form.cleaned_data
@@ -208,7 +192,7 @@ def person_update(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "agencies/person_form.html", {"form": form, "person": person})
 
 
-@people_writer_required
+@record_writers_required
 def person_import(request: HttpRequest) -> HttpResponse:
     form = PersonImportForm(posted(request), request.FILES or None)
     if form.is_valid():
@@ -225,9 +209,9 @@ def person_import(request: HttpRequest) -> HttpResponse:
     return render(request, "agencies/person_import.html", {"form": form, "headers": HEADERS})
 
 
-@people_writer_required
+@record_writers_required
 def person_import_template(request: HttpRequest) -> HttpResponse:
-    agency = request.user.agency or selectors.agency_choices().first()
+    agency = selectors.example_agency(request.user)
     example = [
         "Nguyễn Văn An",
         agency.code if agency else "",

@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from dancoso import periods
-from dancoso.accounts.access import can_read_all
+from dancoso.accounts.access import figures_agency
 from dancoso.agencies.selectors import register_overview
 from dancoso.core import trends
 
@@ -19,7 +19,7 @@ def portal_home(request: HttpRequest) -> HttpResponse:
 def dashboard(request: HttpRequest) -> HttpResponse:
     period = _chosen_period(request)
     user = request.user
-    agency = None if can_read_all(user) or user.agency_id is None else user.agency
+    agency = figures_agency(user)
     # The chosen year is the last of the charts' years: its sections are computed once for both.
     by_year = trends.yearly_sections(until=period, agency=agency)
     sections = by_year[period.year]

@@ -1,10 +1,8 @@
-"""Reads of the training registers. Every selector starts from the user's scope.
+"""Reads of the training registers. Every selector starts from the user's scope (``dancoso.accounts.access``).
 
-Who sees what:
-- classes, plans and sessions are open to every role that reads the registers (staff need them to nominate);
-- an enrolment (and its attendance and certificate) is seen by Home Affairs and leaders, by the staff of the
-  nominating agency, and by the staff of the class's organising agency, who run the roster;
-- attendance is recorded by Home Affairs and the organising agency's staff.
+Who sees what is declared on the models (``reach``): classes, plans and sessions are shared registers; an
+enrolment, its attendance and its certificate are seen by the nominating agency and by the organising
+agency, who runs the roster; the organiser's staff and Home Affairs take attendance and issue certificates.
 """
 
 from __future__ import annotations
@@ -13,10 +11,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
-from django.http import Http404
 
-from dancoso.accounts.access import can_read_all, can_read_records, get_or_404, is_province_admin
-from dancoso.accounts.models import Role
+from dancoso.accounts import access
 from dancoso.agencies.models import Person
 from dancoso.core.lists import sorted_by
 from training.models import (
@@ -27,87 +23,53 @@ from training.models import (
     ClassStatus,
     Enrolment,
     EnrolmentStatus,
+    Material,
     Session,
     TrainingClass,
     TrainingPlan,
 )
 
 
-def _is_staff(user: Any) -> bool:
-    return bool(user.is_authenticated and user.role == Role.AGENCY_STAFF and user.agency_id)
+def get_plan_for_user(user: Any, year: Any, *, action: str = "read") -> TrainingPlan:
+    return access.get_for_user(TrainingPlan.objects, user, action=action, year=year)
 
 
-def can_manage_training(user: Any) -> bool:
-    """Plans, classes, sessions and the decisions on nominations belong to Home Affairs."""
-    return is_province_admin(user)
+def get_class_for_user(user: Any, pk: Any, *, action: str = "read") -> TrainingClass:
+    """A class: every register reader may open it; Home Affairs changes it; its organiser runs it."""
+    classes = TrainingClass.objects.select_related("plan", "organiser")
+    return access.get_for_user(classes, user, action=action, pk=pk)
 
 
-def can_nominate(user: Any) -> bool:
-    return is_province_admin(user) or _is_staff(user)
+def get_session_for_user(user: Any, pk: Any, *, action: str = "read") -> Session:
+    """A session; ``action="run"`` for those who record its attendance."""
+    sessions = Session.objects.select_related("training_class__plan", "training_class__organiser")
+    return access.get_for_user(sessions, user, action=action, pk=pk)
 
 
-def can_record_attendance(user: Any, training_class: TrainingClass) -> bool:
-    """Home Affairs and the staff of the organising agency take attendance and issue certificates."""
-    if is_province_admin(user):
-        return True
-    return _is_staff(user) and user.agency_id == training_class.organiser_id
-
-
-def enrolment_scope(queryset: QuerySet, user: Any, *, prefix: str = "") -> QuerySet:
-    """Narrow rows of enrolments (or rows reached through ``prefix``, e.g. ``"enrolment__"``) to the user."""
-    if can_read_all(user):
-        return queryset
-    if _is_staff(user):
-        return queryset.filter(
-            Q(**{f"{prefix}agency": user.agency_id})
-            | Q(**{f"{prefix}training_class__organiser": user.agency_id})
-        )
-    return queryset.none()
-
-
-def get_plan_for_user(user: Any, year: int, *, write: bool = False) -> TrainingPlan:
-    if not (can_manage_training(user) if write else can_read_records(user)):
-        raise Http404
-    return get_or_404(TrainingPlan.objects, year=year)
-
-
-def get_class_for_user(user: Any, pk: Any, *, write: bool = False) -> TrainingClass:
-    """A class: every register reader may open it; only Home Affairs changes it."""
-    if not (can_manage_training(user) if write else can_read_records(user)):
-        raise Http404
-    return get_or_404(TrainingClass.objects.select_related("plan", "organiser"), pk=pk)
-
-
-def get_session_for_user(user: Any, pk: Any, *, write: bool = False) -> Session:
-    """A session; with ``write``, only for those who record its attendance."""
-    if not can_read_records(user):
-        raise Http404
-    session = get_or_404(
-        Session.objects.select_related("training_class__plan", "training_class__organiser"), pk=pk
-    )
-    if write and not can_record_attendance(user, session.training_class):
-        raise Http404
-    return session
-
-
-def get_enrolment_for_user(user: Any, pk: Any, *, write: bool = False) -> Enrolment:
-    """An enrolment in the user's scope; with ``write``, Home Affairs or the nominating agency's staff."""
-    queryset = enrolment_scope(Enrolment.objects.select_related("training_class", "person", "agency"), user)
-    enrolment = get_or_404(queryset, pk=pk)
-    if write and not (is_province_admin(user) or (_is_staff(user) and enrolment.agency_id == user.agency_id)):
-        raise Http404
-    return enrolment
+def get_enrolment_for_user(user: Any, pk: Any, *, action: str = "read") -> Enrolment:
+    enrolments = Enrolment.objects.select_related("training_class", "person", "agency")
+    return access.get_for_user(enrolments, user, action=action, pk=pk)
 
 
 def get_certificate_for_user(user: Any, pk: Any) -> Certificate:
-    queryset = enrolment_scope(
-        Certificate.objects.select_related("enrolment__training_class"), user, prefix="enrolment__"
-    )
-    return get_or_404(queryset, pk=pk)
+    certificates = Certificate.objects.select_related("enrolment__training_class")
+    return access.get_for_user(certificates, user, pk=pk)
 
 
-def attendance_scope(user: Any) -> QuerySet[Attendance]:
-    return enrolment_scope(Attendance.objects.all(), user, prefix="enrolment__")
+def get_material_for_user(user: Any, pk: Any, *, action: str = "read") -> Material:
+    materials = Material.objects.select_related("training_class")
+    return access.get_for_user(materials, user, action=action, pk=pk)
+
+
+def get_trainee_for_user(user: Any, pk: Any, *, session: Session) -> Enrolment:
+    """A trainee of the session's class whose mark the user may see."""
+    enrolments = Enrolment.objects.select_related("person", "agency")
+    return access.get_for_user(enrolments, user, pk=pk, training_class=session.training_class_id)
+
+
+def plan_for_year(year: Any) -> TrainingPlan | None:
+    """The plan of a year typed into an address (``?year=2026``), or ``None``."""
+    return TrainingPlan.objects.filter(year=year).first() if str(year).isdigit() else None
 
 
 # Sort keys offered by the list pages (``sort`` in the query string); anything else falls back to the first.
@@ -139,22 +101,24 @@ TARGET_FLAGS = {
 
 
 def plan_list(*, user: Any) -> QuerySet[TrainingPlan]:
-    if not can_read_records(user):
-        return TrainingPlan.objects.none()
-    return TrainingPlan.objects.annotate(
-        class_count=Count("classes", filter=~Q(classes__status=ClassStatus.CANCELLED))
-    ).order_by("-year")
+    return (
+        access.scope(TrainingPlan.objects, user)
+        .annotate(class_count=Count("classes", filter=~Q(classes__status=ClassStatus.CANCELLED)))
+        .order_by("-year")
+    )
 
 
 def class_list(
     *, user: Any, filters: Mapping[str, Any], plan: TrainingPlan | None = None
 ) -> QuerySet[TrainingClass]:
     """Classes with seat counts; filters: ``q``, ``year``, ``organiser``, ``status``, ``target_group``."""
-    if not can_read_records(user):
-        return TrainingClass.objects.none()
-    classes = TrainingClass.objects.select_related("plan", "organiser").annotate(
-        seats_taken=Count("enrolments", filter=Q(enrolments__status__in=SEAT_STATUSES)),
-        confirmed_count=Count("enrolments", filter=Q(enrolments__status=EnrolmentStatus.CONFIRMED)),
+    classes = (
+        access.scope(TrainingClass.objects, user)
+        .select_related("plan", "organiser")
+        .annotate(
+            seats_taken=Count("enrolments", filter=Q(enrolments__status__in=SEAT_STATUSES)),
+            confirmed_count=Count("enrolments", filter=Q(enrolments__status=EnrolmentStatus.CONFIRMED)),
+        )
     )
     if plan is not None:
         classes = classes.filter(plan=plan)
@@ -181,6 +145,28 @@ def class_summary(training_class: TrainingClass) -> dict[str, int]:
     )
 
 
+# The class page shows the first few certificates; the roster lists every trainee with their code.
+CERTIFICATES_ON_CARD = 10
+
+
+def class_overview(*, user: Any, training_class: TrainingClass) -> dict[str, Any]:
+    """What the class page shows besides the class: seats, sessions, materials, the first certificates."""
+    from training.selectors.certificates import certificate_list
+
+    certificates = certificate_list(user=user, training_class=training_class)
+    return {
+        "summary": class_summary(training_class),
+        "sessions": session_list(training_class=training_class),
+        "materials": training_class.materials.all(),
+        "certificates": certificates[:CERTIFICATES_ON_CARD],
+        "certificate_count": certificates.count(),
+    }
+
+
+def class_sessions(training_class: TrainingClass) -> list[Session]:
+    return list(training_class.sessions.order_by("date", "start_time", "pk"))
+
+
 def session_list(*, training_class: TrainingClass) -> QuerySet[Session]:
     return training_class.sessions.annotate(
         marked=Count("attendances"),
@@ -190,7 +176,7 @@ def session_list(*, training_class: TrainingClass) -> QuerySet[Session]:
 
 def roster(*, user: Any, training_class: TrainingClass, filters: Mapping[str, Any]) -> QuerySet[Enrolment]:
     """The class's enrolments in the user's scope, with attendance counts and certificate."""
-    enrolments = enrolment_scope(
+    enrolments = access.scope(
         Enrolment.objects.filter(training_class=training_class)
         .select_related("person", "agency", "certificate")
         .with_attendance(),
@@ -220,7 +206,7 @@ def nomination_candidates(*, training_class: TrainingClass, agency_id: int) -> Q
 
 def session_sheet(*, user: Any, session: Session) -> list[tuple[Enrolment, Attendance | None]]:
     """Confirmed trainees of the session's class in the user's scope, each with their mark (or ``None``)."""
-    trainees = enrolment_scope(
+    trainees = access.scope(
         Enrolment.objects.filter(training_class=session.training_class_id)
         .confirmed()
         .select_related("person", "agency")

@@ -7,8 +7,8 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from dancoso.accounts import access
 from training.models import Certificate, TrainingClass
-from training.selectors import enrolment_scope
 from training.services.certificates import CODE_LENGTH, format_code
 
 # Longer input is not a code; refusing it early keeps a pasted page of text from costing anything.
@@ -18,9 +18,7 @@ MAX_TYPED_LENGTH = 64
 def certificate_list(*, user: Any, training_class: TrainingClass) -> QuerySet[Certificate]:
     """The class's certificates the user may see: all for the organiser, their own agency's for staff."""
     queryset = Certificate.objects.filter(enrolment__training_class=training_class)
-    return enrolment_scope(queryset, user, prefix="enrolment__").order_by(
-        "enrolment__agency__display_order", "full_name", "pk"
-    )
+    return access.scope(queryset, user).order_by("enrolment__agency__display_order", "full_name", "pk")
 
 
 def canonical_code(typed: str) -> str | None:

@@ -9,11 +9,10 @@ from typing import Any
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from dancoso.accounts.access import scope_to_user
+from dancoso.accounts import access
 from dancoso.agencies.models import Agency
 from dancoso.core.lists import sorted_by
 from training.models import SEAT_STATUSES, Attendance, AttendanceStatus, Enrolment, TrainingPlan
-from training.selectors import attendance_scope
 
 ABSENCE_STATUSES: dict[str, tuple[str, ...]] = {
     "absent": (AttendanceStatus.ABSENT,),
@@ -58,7 +57,7 @@ def absentee_list(*, user: Any, filters: Mapping[str, Any]) -> QuerySet[Attendan
     ``status`` (absent, excused, both; absent by default) and ``sort`` (see ``ABSENTEE_SORTS``).
     """
     statuses = ABSENCE_STATUSES.get(filters.get("status") or "absent", ABSENCE_STATUSES["absent"])
-    rows = attendance_scope(user).filter(status__in=statuses)
+    rows = access.scope(Attendance.objects.filter(status__in=statuses), user)
     for key, field in ABSENTEE_FILTERS.items():
         if filters.get(key):
             rows = rows.filter(**{field: filters[key]})
@@ -159,7 +158,7 @@ def coverage(*, user: Any, year: int, nobody_trained_only: bool = False) -> Cove
     the people counted are the agency's active officials assigned to democracy work or on the People's
     Inspection Board. Agency staff see only their own agency. One query for the agencies, one for the plan.
     """
-    agencies = scope_to_user(Agency.objects.active(), user, agency_field="pk")
+    agencies = access.own_agencies(Agency.objects.active(), user)
     agencies = agencies.annotate(**_people_counts(year), enrolled=_enrolled_count(year))
     if nobody_trained_only:
         agencies = agencies.filter(trained=0)

@@ -11,8 +11,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from dancoso.accounts import access
 from training.models import Certificate, ClassStatus, Enrolment, TrainingClass
-from training.selectors import can_record_attendance
 
 # No 0/O, 1/I/L: a citizen copies the code from paper, and these are the letters people misread.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -73,7 +73,7 @@ def _completed_without_certificate(training_class: TrainingClass) -> Iterable[En
 
 
 def _check_may_issue(training_class: TrainingClass, actor: Any) -> None:
-    if not can_record_attendance(actor, training_class):
+    if not access.allows(actor, training_class, "run"):
         raise ValidationError(
             _("Only Home Affairs or the organising agency's staff may issue certificates for this class.")
         )

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from dancoso.accounts.access import can_write_agency, is_province_admin
+from dancoso.accounts import access
 from dancoso.agencies.models import Person
 from dancoso.core.audit import audited_save
 from training.models import (
@@ -51,6 +51,11 @@ def nomination_problem(
     return None
 
 
+def may_nominate(actor: Any, person: Person) -> bool:
+    """Nominating writes an enrolment for the person's agency."""
+    return access.allows(actor, Enrolment(agency_id=person.agency_id), "write")
+
+
 def _lock_class(training_class: TrainingClass) -> TrainingClass:
     """Lock the class row so two nominations at once cannot both take the last seat."""
     return TrainingClass.objects.select_for_update().get(pk=training_class.pk)
@@ -64,11 +69,11 @@ def _seats_left(training_class: TrainingClass) -> int:
 def _check_nomination_allowed(training_class: TrainingClass, people: Sequence[Person], actor: Any) -> None:
     if training_class.status == ClassStatus.CANCELLED:
         raise ValidationError(_("The class has been cancelled."))
-    if training_class.status != ClassStatus.OPEN and not is_province_admin(actor):
+    if training_class.status != ClassStatus.OPEN and not access.is_province_admin(actor):
         raise ValidationError(_("The class is not open for nomination."))
     if not people:
         raise ValidationError(_("Choose at least one person."))
-    foreign = [person.full_name for person in people if not can_write_agency(actor, person.agency_id)]
+    foreign = [person.full_name for person in people if not may_nominate(actor, person)]
     if foreign:
         raise ValidationError(
             _("You may nominate only officials of your own agency: %(names)s.")
@@ -114,7 +119,11 @@ def enrolment_nominate(
             )
             % {"seats": max(seats, 0), "count": len(people)}
         )
-    status = EnrolmentStatus.CONFIRMED if confirm and is_province_admin(actor) else EnrolmentStatus.NOMINATED
+    status = (
+        EnrolmentStatus.CONFIRMED
+        if confirm and access.is_province_admin(actor)
+        else EnrolmentStatus.NOMINATED
+    )
     return _enrol(training_class, people, status=status, actor=actor)
 
 
@@ -144,7 +153,7 @@ def _enrol(
 @transaction.atomic
 def enrolment_decide(*, enrolment: Enrolment, confirm: bool, reason: str = "", actor: Any) -> Enrolment:
     """Home Affairs confirms a nomination, or declines it with a reason; a confirmation needs a free seat."""
-    if not is_province_admin(actor):
+    if not access.allows(actor, enrolment, "decide"):
         raise ValidationError(_("Only the Department of Home Affairs decides on nominations."))
     training_class = _lock_class(enrolment.training_class)
     if training_class.status == ClassStatus.CANCELLED:
@@ -164,7 +173,7 @@ def enrolment_decide(*, enrolment: Enrolment, confirm: bool, reason: str = "", a
 @transaction.atomic
 def enrolments_confirm_all(*, training_class: TrainingClass, actor: Any) -> int:
     """Confirm every pending nomination of a class in one go (they already hold seats)."""
-    if not is_province_admin(actor):
+    if not access.allows(actor, Enrolment(training_class=training_class), "decide"):
         raise ValidationError(_("Only the Department of Home Affairs decides on nominations."))
     training_class = _lock_class(training_class)
     pending = list(training_class.enrolments.filter(status=EnrolmentStatus.NOMINATED))
@@ -178,7 +187,7 @@ def enrolments_confirm_all(*, training_class: TrainingClass, actor: Any) -> int:
 @transaction.atomic
 def enrolment_withdraw(*, enrolment: Enrolment, actor: Any) -> Enrolment:
     """The nominating agency (or Home Affairs) withdraws a trainee before attendance is recorded."""
-    if not can_write_agency(actor, enrolment.agency_id):
+    if not access.allows(actor, enrolment, "write"):
         raise ValidationError(_("You may withdraw only your own agency's nominations."))
     if enrolment.attendances.exists():
         raise ValidationError(

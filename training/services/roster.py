@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import ngettext
 
-from dancoso.accounts.access import can_write_agency, is_province_admin
+from dancoso.accounts import access
 from dancoso.agencies.imports import PersonRow
 from dancoso.agencies.models import Agency, Person
 from training.imports import Register, match_rows
@@ -55,7 +55,7 @@ def enrolments_import(
     match = match_rows(
         rows,
         register=_register_for(rows),
-        may_enrol=lambda agency: can_write_agency(actor, agency.pk),
+        may_enrol=lambda agency: access.allows(actor, Enrolment(agency=agency), "write"),
         problem=lambda person: nomination_problem(
             training_class=training_class, person=person, enrolled_ids=enrolled_ids
         ),
@@ -67,5 +67,8 @@ def enrolments_import(
     if messages:
         raise ValidationError(messages)
     return enrolment_nominate(
-        training_class=training_class, people=match.people, actor=actor, confirm=is_province_admin(actor)
+        training_class=training_class,
+        people=match.people,
+        actor=actor,
+        confirm=access.is_province_admin(actor),
     )

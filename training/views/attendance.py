@@ -6,17 +6,18 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from dancoso.accounts import access
 from dancoso.accounts.access import records_required
 from dancoso.core.exports import xlsx_response
 from dancoso.core.lists import page_of
 from training import selectors
-from training.models import AttendanceStatus, Enrolment, Session
+from training.models import AttendanceStatus, Session
 from training.services import attendance as services
 
 
@@ -50,7 +51,7 @@ def _sheet_response(request: HttpRequest, session: Session, rows: list, **extra:
         "counts": counts,
         "unmarked": sum(1 for row in rows if not row["status"]),
         "statuses": AttendanceStatus.choices,
-        "can_record": selectors.can_record_attendance(request.user, session.training_class),
+        "can_record": access.allows(request.user, session, "run"),
         "closed_reason": services.attendance_closed_reason(session),
         **extra,
     }
@@ -60,7 +61,9 @@ def _sheet_response(request: HttpRequest, session: Session, rows: list, **extra:
 
 @records_required
 def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
-    session = selectors.get_session_for_user(request.user, pk, write=request.method == "POST")
+    session = selectors.get_session_for_user(
+        request.user, pk, action="run" if request.method == "POST" else "read"
+    )
     sheet = selectors.session_sheet(user=request.user, session=session)
     if request.method != "POST":
         return _sheet_response(request, session, _rows(sheet))
@@ -85,7 +88,7 @@ def _saved(request: HttpRequest, session: Session, message: str) -> HttpResponse
 @records_required
 @require_POST
 def all_present(request: HttpRequest, pk: int) -> HttpResponse:
-    session = selectors.get_session_for_user(request.user, pk, write=True)
+    session = selectors.get_session_for_user(request.user, pk, action="run")
     try:
         changed = services.attendance_all_present(session=session, actor=request.user)
     except ValidationError as exc:
@@ -101,8 +104,8 @@ def all_present(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def mark_one(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
     """One trainee's mark, saved as soon as it changes on the marking page."""
-    session = selectors.get_session_for_user(request.user, session_pk, write=True)
-    enrolment = _trainee(session, pk)
+    session = selectors.get_session_for_user(request.user, session_pk, action="run")
+    enrolment = selectors.get_trainee_for_user(request.user, pk, session=session)
     status, note = request.POST.get(f"status-{pk}", ""), request.POST.get(f"note-{pk}", "")
     row = {"enrolment": enrolment, "status": status, "note": note, "mark": None}
     error = None
@@ -125,20 +128,11 @@ def mark_one(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
     return render(request, "training/_attendance_row.html", context)
 
 
-def _trainee(session: Session, pk: int) -> Enrolment:
-    try:
-        return Enrolment.objects.select_related("person", "agency").get(
-            pk=pk, training_class=session.training_class_id
-        )
-    except Enrolment.DoesNotExist as exc:
-        raise Http404 from exc
-
-
 @records_required
 def attendance_sheet(request: HttpRequest, pk: int) -> HttpResponse:
     """The class's attendance sheet: trainees down, sessions across, with totals."""
     training_class = selectors.get_class_for_user(request.user, pk)
-    sessions = list(training_class.sessions.order_by("date", "start_time", "pk"))
+    sessions = selectors.class_sessions(training_class)
     trainees = selectors.roster(
         user=request.user, training_class=training_class, filters={"status": "confirmed"}
     )

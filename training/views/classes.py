@@ -4,22 +4,19 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import FileResponse, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from dancoso.accounts import access
 from dancoso.accounts.access import province_admin_required, records_required
 from dancoso.core.exports import xlsx_response
 from dancoso.core.history import history_rows
 from dancoso.core.lists import call_service, page_of, posted, run_service, valid_filters
 from training import selectors
 from training.forms import ClassFilterForm, ClassForm, MaterialForm, SessionForm, SessionGenerateForm
-from training.models import Material, TrainingPlan
-from training.selectors.certificates import certificate_list
 from training.services import classes as services
-
-CERTIFICATES_ON_CARD = 10
 
 
 @records_required
@@ -31,7 +28,7 @@ def class_list(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "page_obj": page_of(request, classes),
-        "can_manage": selectors.can_manage_training(request.user),
+        "can_manage": access.is_province_admin(request.user),
     }
     return render(request, "training/class_list.html", context)
 
@@ -39,20 +36,14 @@ def class_list(request: HttpRequest) -> HttpResponse:
 @records_required
 def class_detail(request: HttpRequest, pk: int) -> HttpResponse:
     training_class = selectors.get_class_for_user(request.user, pk)
-    can_record = selectors.can_record_attendance(request.user, training_class)
-    certificates = certificate_list(user=request.user, training_class=training_class)
+    can_run = access.allows(request.user, training_class, "run")
     context = {
         "training_class": training_class,
-        "summary": selectors.class_summary(training_class),
-        "sessions": selectors.session_list(training_class=training_class),
-        "materials": training_class.materials.all(),
-        # The card shows the first few; the roster lists every trainee with their certificate code.
-        "certificates": certificates[:CERTIFICATES_ON_CARD],
-        "certificate_count": certificates.count(),
-        "can_manage": selectors.can_manage_training(request.user),
-        "can_nominate": selectors.can_nominate(request.user),
-        "can_record": can_record,
-        "can_issue": can_record,
+        **selectors.class_overview(user=request.user, training_class=training_class),
+        "can_manage": access.is_province_admin(request.user),
+        "can_nominate": access.can_write_records(request.user),
+        "can_record": can_run,
+        "can_issue": can_run,
         "history": history_rows(training_class),
     }
     return render(request, "training/class_detail.html", context)
@@ -60,8 +51,7 @@ def class_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @province_admin_required
 def class_create(request: HttpRequest) -> HttpResponse:
-    year = request.GET.get("year", "")
-    initial = {"plan": TrainingPlan.objects.filter(year=year).first() if year.isdigit() else None}
+    initial = {"plan": selectors.plan_for_year(request.GET.get("year", ""))}
     form = ClassForm(posted(request), initial=initial)
     if form.is_valid():
         training_class = call_service(form, services.class_create, actor=request.user, **form.cleaned_data)
@@ -73,7 +63,7 @@ def class_create(request: HttpRequest) -> HttpResponse:
 
 @province_admin_required
 def class_update(request: HttpRequest, pk: int) -> HttpResponse:
-    training_class = selectors.get_class_for_user(request.user, pk, write=True)
+    training_class = selectors.get_class_for_user(request.user, pk, action="write")
     form = ClassForm(posted(request), instance=training_class)
     if form.is_valid() and call_service(
         form, services.class_update, training_class=training_class, actor=request.user, **form.cleaned_data
@@ -85,7 +75,7 @@ def class_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 @province_admin_required
 def material_upload(request: HttpRequest, pk: int) -> HttpResponse:
-    training_class = selectors.get_class_for_user(request.user, pk, write=True)
+    training_class = selectors.get_class_for_user(request.user, pk, action="write")
     form = MaterialForm(posted(request), request.FILES or None)
     if form.is_valid() and call_service(
         form, services.material_add, training_class=training_class, actor=request.user, **form.cleaned_data
@@ -97,7 +87,7 @@ def material_upload(request: HttpRequest, pk: int) -> HttpResponse:
 
 @records_required
 def material_download(request: HttpRequest, pk: int) -> FileResponse:
-    material = get_object_or_404(Material, pk=pk)
+    material = selectors.get_material_for_user(request.user, pk)
     return FileResponse(
         material.file.open("rb"), as_attachment=True, filename=material.file.name.rsplit("/")[-1]
     )
@@ -106,7 +96,7 @@ def material_download(request: HttpRequest, pk: int) -> FileResponse:
 @province_admin_required
 @require_POST
 def material_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    material = get_object_or_404(Material.objects.select_related("training_class"), pk=pk)
+    material = selectors.get_material_for_user(request.user, pk, action="write")
     services.material_delete(material=material, actor=request.user)
     messages.success(request, _("The material %(title)s has been deleted.") % {"title": material.title})
     return redirect(material.training_class)
@@ -115,7 +105,7 @@ def material_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @records_required
 def session_list(request: HttpRequest, pk: int) -> HttpResponse:
     training_class = selectors.get_class_for_user(request.user, pk)
-    can_manage = selectors.can_manage_training(request.user)
+    can_manage = access.is_province_admin(request.user)
     form = SessionForm(posted(request)) if can_manage else None
     if form is not None and form.is_valid():
         session = call_service(
@@ -136,14 +126,14 @@ def session_list(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form,
         "generate_form": SessionGenerateForm() if can_manage else None,
         "can_manage": can_manage,
-        "can_record": selectors.can_record_attendance(request.user, training_class),
+        "can_record": access.allows(request.user, training_class, "run"),
     }
     return render(request, "training/session_list.html", context)
 
 
 @province_admin_required
 def session_generate(request: HttpRequest, pk: int) -> HttpResponse:
-    training_class = selectors.get_class_for_user(request.user, pk, write=True)
+    training_class = selectors.get_class_for_user(request.user, pk, action="write")
     form = SessionGenerateForm(posted(request))
     if form.is_valid():
         sessions = call_service(
@@ -166,7 +156,7 @@ def session_generate(request: HttpRequest, pk: int) -> HttpResponse:
 
 @province_admin_required
 def session_update(request: HttpRequest, pk: int) -> HttpResponse:
-    session = selectors.get_session_for_user(request.user, pk, write=True)
+    session = selectors.get_session_for_user(request.user, pk, action="write")
     initial = {name: getattr(session, name) for name in ("date", "start_time", "end_time", "topic")}
     form = SessionForm(posted(request), initial=initial)
     if form.is_valid() and call_service(
@@ -180,7 +170,7 @@ def session_update(request: HttpRequest, pk: int) -> HttpResponse:
 @province_admin_required
 @require_POST
 def session_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    session = selectors.get_session_for_user(request.user, pk, write=True)
+    session = selectors.get_session_for_user(request.user, pk, action="write")
     deleted = _("The session has been deleted.")
     run_service(request, services.session_delete, session=session, actor=request.user, success=deleted)
     return redirect("training:session_list", pk=session.training_class_id)

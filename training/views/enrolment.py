@@ -5,26 +5,25 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from dancoso.accounts.access import records_required, user_passes
+from dancoso.accounts import access
+from dancoso.accounts.access import record_writers_required, records_required
 from dancoso.core.exports import xlsx_response
 from dancoso.core.lists import call_service, page_of, posted, run_service, valid_filters
 from training import selectors
 from training.forms import DecisionForm, NominationAgencyForm, NominationForm, RosterFilterForm
 from training.services import enrolment as services
 
-nominator_required = user_passes(selectors.can_nominate)
-
 
 @records_required
 def roster(request: HttpRequest, pk: int) -> HttpResponse:
     training_class = selectors.get_class_for_user(request.user, pk)
-    can_manage = selectors.can_manage_training(request.user)
+    can_manage = access.is_province_admin(request.user)
     if request.method == "POST" and can_manage:
         _confirm_all(request, training_class)
         return redirect("training:roster", pk=training_class.pk)
@@ -40,7 +39,7 @@ def roster(request: HttpRequest, pk: int) -> HttpResponse:
         "page_obj": page_of(request, enrolments),
         "summary": selectors.class_summary(training_class),
         "can_manage": can_manage,
-        "can_nominate": selectors.can_nominate(request.user),
+        "can_nominate": access.can_write_records(request.user),
         "user_agency_id": request.user.agency_id,
     }
     return render(request, "training/roster.html", context)
@@ -55,7 +54,7 @@ def _confirm_all(request: HttpRequest, training_class: Any) -> None:
     )
 
 
-@nominator_required
+@record_writers_required
 def nominate(request: HttpRequest, pk: int) -> HttpResponse:
     training_class = selectors.get_class_for_user(request.user, pk)
     agency_form = NominationAgencyForm(request.GET or None)
@@ -95,7 +94,7 @@ def nominate(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _nominating_agency(request: HttpRequest, agency_form: NominationAgencyForm) -> int | None:
     """Agency staff nominate their own officials; Home Affairs picks the agency first."""
-    if not selectors.can_manage_training(request.user):
+    if not access.is_province_admin(request.user):
         return request.user.agency_id
     if agency_form.is_valid() and agency_form.cleaned_data["agency"]:
         return agency_form.cleaned_data["agency"].pk
@@ -104,9 +103,7 @@ def _nominating_agency(request: HttpRequest, agency_form: NominationAgencyForm) 
 
 @records_required
 def enrolment_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    if not selectors.can_manage_training(request.user):
-        raise Http404
-    enrolment = selectors.get_enrolment_for_user(request.user, pk, write=True)
+    enrolment = selectors.get_enrolment_for_user(request.user, pk, action="decide")
     form = DecisionForm(posted(request))
     if form.is_valid():
         confirm = form.cleaned_data["decision"] == "confirm"
@@ -128,7 +125,7 @@ def enrolment_decide(request: HttpRequest, pk: int) -> HttpResponse:
 @records_required
 @require_POST
 def enrolment_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    enrolment = selectors.get_enrolment_for_user(request.user, pk, write=True)
+    enrolment = selectors.get_enrolment_for_user(request.user, pk, action="write")
     withdrawn = _("%(name)s has been withdrawn from the class.") % {"name": enrolment.person}
     run_service(
         request, services.enrolment_withdraw, enrolment=enrolment, actor=request.user, success=withdrawn

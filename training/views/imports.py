@@ -10,17 +10,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from dancoso.accounts.access import is_province_admin, user_passes
-from dancoso.agencies.selectors import agency_choices
+from dancoso.accounts.access import is_province_admin, record_writers_required
+from dancoso.agencies.selectors import example_agency
 from dancoso.core.exports import xlsx_response
 from dancoso.core.lists import call_service, posted
 from training.forms_reports import RosterImportForm
 from training.imports import ROSTER_HEADERS
 from training.models import ClassStatus, TrainingClass
-from training.selectors import can_nominate, get_class_for_user
+from training.selectors import get_class_for_user
 from training.services.roster import enrolments_import
-
-importer_required = user_passes(can_nominate)
 
 
 def _class_for_import(user: Any, pk: int) -> TrainingClass:
@@ -43,7 +41,7 @@ def _imported_message(count: int, *, confirmed: bool) -> str:
     return text % {"count": count}
 
 
-@importer_required
+@record_writers_required
 def roster_import(request: HttpRequest, pk: int) -> HttpResponse:
     training_class = _class_for_import(request.user, pk)
     form = RosterImportForm(posted(request), request.FILES or None)
@@ -65,9 +63,9 @@ def roster_import(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "training/roster_import.html", context)
 
 
-@importer_required
+@record_writers_required
 def roster_template(request: HttpRequest, pk: int) -> HttpResponse:
     _class_for_import(request.user, pk)
-    agency = request.user.agency or agency_choices().first()
+    agency = example_agency(request.user)
     example = ["Nguyễn Văn An", agency.code if agency else "", "Chuyên viên"]
     return xlsx_response("mau-nhap-hoc-vien.xlsx", ROSTER_HEADERS, [example], title=_("Trainees"))

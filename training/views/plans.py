@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from dancoso.accounts.access import province_admin_required, records_required
+from dancoso.accounts.access import is_province_admin, province_admin_required, records_required
 from dancoso.core.history import history_rows
 from dancoso.core.lists import call_service, posted
 from training import selectors
@@ -21,7 +21,7 @@ from training.services import plans as services
 def plan_list(request: HttpRequest) -> HttpResponse:
     plans = list(selectors.plan_list(user=request.user))
     rows = [(plan, class_count_warning(plan.class_count)) for plan in plans]
-    context = {"rows": rows, "can_manage": selectors.can_manage_training(request.user)}
+    context = {"rows": rows, "can_manage": is_province_admin(request.user)}
     return render(request, "training/plan_list.html", context)
 
 
@@ -35,7 +35,7 @@ def plan_detail(request: HttpRequest, year: int) -> HttpResponse:
         "classes": classes,
         "warning": class_count_warning(held),
         "history": history_rows(plan),
-        "can_manage": selectors.can_manage_training(request.user),
+        "can_manage": is_province_admin(request.user),
     }
     return render(request, "training/plan_detail.html", context)
 
@@ -55,7 +55,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
 
 @province_admin_required
 def plan_update(request: HttpRequest, year: int) -> HttpResponse:
-    plan = selectors.get_plan_for_user(request.user, year, write=True)
+    plan = selectors.get_plan_for_user(request.user, year, action="write")
     form = PlanForm(posted(request), instance=plan)
     if form.is_valid() and call_service(
         form, services.plan_update, plan=plan, actor=request.user, **form.cleaned_data
