@@ -2,32 +2,56 @@
 
 Each measure app may ship an ``indicators.py`` module exposing::
 
-    ARTICLE = (1, 1)          # Điều 1 khoản 1; (2, 0) for Điều 2
+    ARTICLE = (1, 1)                  # Điều 1 khoản 1; (2, 0) for Điều 2
+    KEY = "training"                  # the section's stable key; every indicator key starts with it
     def section(period, agency=None) -> Section: ...
+    def agency_figures(period) -> dict[str, dict[int, Number | None]]: ...   # optional
+    READS = ("training",)             # optional: the sections whose figures this one is computed from
 
-This module defines the data shape and discovers those modules in article order. It imports no
-measure app: discovery walks the installed apps.
+``agency_figures`` gives, for every agency at once and in a bounded number of queries, the values of the
+keyed indicators that the section of one agency would show; ``figures(period)`` gathers them from every
+provider. A provider that ``READS`` others is computed after them and receives their figures
+(``section(period, agency=None, figures=...)``); it may not read itself, and no cycle is allowed.
+
+Sections and figures are cached per period, agency and language in Django's cache (Redis when
+``REDIS_URL`` is set, local memory otherwise). A cached value is keyed by the newest history record of
+the apps it counts: every write records history (``dancoso.core.audit``), so the moment a write of the
+app (or of the agency registers) commits, the next read computes afresh.
+
+This module defines the data shape and discovers the modules in article order. It imports no measure
+app: discovery walks the installed apps.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+import logging
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from importlib import import_module
-from importlib.util import find_spec
 from typing import Any
 
-from django.apps import apps
+from django.core.cache import cache
+from django.db import connection
+from django.utils.translation import get_language
 
+from dancoso.core.discovery import app_modules
 from dancoso.periods import Period
 
+logger = logging.getLogger(__name__)
+
 Number = int | float | Decimal
+# indicator key → agency pk → value
+Figures = dict[str, dict[int, Any]]
+
+# The registers every figure counts over (agencies and their people): a change there changes every section.
+SHARED_APPS = ("agencies",)
+CACHE_SECONDS = 6 * 60 * 60
 
 
 @dataclass(frozen=True)
 class Indicator:
+    key: str
     label: str
     value: Number | None
     unit: str = ""
@@ -41,6 +65,15 @@ class Indicator:
 
 
 @dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+
+    def __str__(self) -> str:
+        return str(self.label)
+
+
+@dataclass(frozen=True)
 class TableRow:
     agency_id: int | None
     agency_name: str
@@ -49,13 +82,13 @@ class TableRow:
 
 @dataclass(frozen=True)
 class Table:
+    key: str
     title: str
-    columns: tuple[str, ...]
+    columns: tuple[Column, ...]
     rows: tuple[TableRow, ...] = ()
 
     def for_agency(self, agency_id: int) -> Table:
-        rows = tuple(row for row in self.rows if row.agency_id == agency_id)
-        return Table(title=self.title, columns=self.columns, rows=rows)
+        return replace(self, rows=tuple(row for row in self.rows if row.agency_id == agency_id))
 
 
 @dataclass(frozen=True)
@@ -73,8 +106,15 @@ class Section:
     def is_empty(self) -> bool:
         return not self.indicators and not any(table.rows for table in self.tables)
 
+    def indicator(self, key: str) -> Indicator | None:
+        return next((item for item in self.indicators if item.key == key), None)
+
+    def table(self, key: str) -> Table | None:
+        return next((table for table in self.tables if table.key == key), None)
+
 
 SectionFunction = Callable[..., Section]
+FiguresFunction = Callable[[Period], Figures]
 
 
 @dataclass(frozen=True, order=True)
@@ -82,8 +122,16 @@ class Provider:
     """One source of a section, sorted by its article reference."""
 
     article: tuple[int, int]
-    name: str
+    key: str
     function: SectionFunction = field(compare=False)
+    agency_figures: FiguresFunction | None = field(default=None, compare=False)
+    reads: tuple[str, ...] = field(default=(), compare=False)
+    # The app whose history tables tell when its figures change.
+    app_label: str = field(default="", compare=False)
+
+    @property
+    def name(self) -> str:
+        return self.key
 
 
 _discovered: list[Provider] | None = None
@@ -94,23 +142,60 @@ def discover() -> list[Provider]:
     """Find every installed app's ``indicators`` module, once per process."""
     global _discovered
     if _discovered is None:
-        found = []
-        for config in apps.get_app_configs():
-            module_name = f"{config.name}.indicators"
-            if find_spec(config.name) is None or find_spec(module_name) is None:
-                continue
-            module = import_module(module_name)
-            found.append(Provider(tuple(module.ARTICLE), config.label, module.section))
-        _discovered = found
+        _discovered = [
+            Provider(
+                tuple(module.ARTICLE),
+                getattr(module, "KEY", config.label),
+                module.section,
+                getattr(module, "agency_figures", None),
+                tuple(getattr(module, "READS", ())),
+                config.label,
+            )
+            for config, module in app_modules("indicators")
+        ]
     return _discovered
 
 
 def providers() -> list[Provider]:
+    """Every provider in article order (the order of the dashboard and the report)."""
     return sorted([*discover(), *_registered])
 
 
-def register(article: tuple[int, int], name: str, function: SectionFunction) -> Provider:
-    provider = Provider(tuple(article), name, function)
+def computing_order() -> list[Provider]:
+    """Providers in an order where each comes after the ones it reads; refuses self-reads and cycles."""
+    by_key = {provider.key: provider for provider in providers()}
+    ordered: list[Provider] = []
+    visiting: set[str] = set()
+
+    def visit(provider: Provider) -> None:
+        if provider in ordered:
+            return
+        if provider.key in visiting or provider.key in provider.reads:
+            raise ValueError(f"The figures of {provider.key!r} read themselves, directly or in a cycle")
+        visiting.add(provider.key)
+        for key in provider.reads:
+            if key not in by_key:
+                raise ValueError(f"{provider.key!r} reads {key!r}, which no installed app provides")
+            visit(by_key[key])
+        visiting.discard(provider.key)
+        ordered.append(provider)
+
+    for provider in by_key.values():
+        visit(provider)
+    return ordered
+
+
+def register(
+    article: tuple[int, int],
+    key: str,
+    function: SectionFunction,
+    *,
+    agency_figures: FiguresFunction | None = None,
+    reads: tuple[str, ...] = (),
+    app_label: str = "",
+) -> Provider:
+    """Add a provider by hand; without ``app_label`` its figures are never cached (nothing dates them)."""
+    provider = Provider(tuple(article), key, function, agency_figures, tuple(reads), app_label)
     _registered.append(provider)
     return provider
 
@@ -120,13 +205,18 @@ def unregister(provider: Provider) -> None:
 
 
 @contextlib.contextmanager
-def registered(article: tuple[int, int], name: str, function: SectionFunction) -> Iterator[Provider]:
+def registered(
+    article: tuple[int, int], key: str, function: SectionFunction, **options: Any
+) -> Iterator[Provider]:
     """Register a provider for the duration of a block (used by tests and previews)."""
-    provider = register(article, name, function)
+    provider = register(article, key, function, **options)
     try:
         yield provider
     finally:
         unregister(provider)
+
+
+# Reading the registry.
 
 
 def sections(period: Period, *, agency: Any = None) -> list[Section]:
@@ -135,10 +225,157 @@ def sections(period: Period, *, agency: Any = None) -> list[Section]:
     With ``agency`` each provider computes that agency's figures and each per-agency table keeps only
     that agency's rows, so agency staff see their own agency and nothing of the others.
     """
-    result = []
-    for provider in providers():
-        section = provider.function(period, agency=agency)
+    return _Reading(period).sections(agency)
+
+
+def sections_by_year(periods: list[Period], *, agency: Any = None) -> dict[int, list[Section]]:
+    """The sections of several periods (the dashboard's trend years), with one look at what changed."""
+    marks = _Marks()
+    return {period.year: _Reading(period, marks=marks).sections(agency) for period in periods}
+
+
+def section_for(key: str, period: Period, agency: Any = None) -> Section:
+    """One provider's section; ``KeyError`` for a key no installed app provides."""
+    reading = _Reading(period)
+    provider = reading.provider(key)
+    return reading.section(provider, agency)
+
+
+def figures(period: Period) -> Figures:
+    """Every agency's value of every keyed indicator that has per-agency values, from every provider."""
+    return _Reading(period).figures()
+
+
+class _Reading:
+    """One read of the registry for a period: the change marks are read once, derived sections get figures."""
+
+    def __init__(self, period: Period, *, marks: _Marks | None = None) -> None:
+        self.period = period
+        self.marks = marks or _Marks()
+        self.by_key = {provider.key: provider for provider in providers()}
+        self._figures: dict[str, Figures] = {}
+
+    def provider(self, key: str) -> Provider:
+        return self.by_key[key]
+
+    def sections(self, agency: Any) -> list[Section]:
+        keys = {provider.key: self._cache_key(provider, "section", agency) for provider in providers()}
+        found = _cache_get_many([key for key in keys.values() if key])
+        return [
+            found.get(keys[provider.key])
+            or _store(keys[provider.key], self._compute_section(provider, agency))
+            for provider in providers()
+        ]
+
+    def section(self, provider: Provider, agency: Any) -> Section:
+        key = self._cache_key(provider, "section", agency)
+        return _cached(key, lambda: self._compute_section(provider, agency))
+
+    def _compute_section(self, provider: Provider, agency: Any) -> Section:
+        options = {"figures": self._figures_read_by(provider)} if provider.reads else {}
+        section = provider.function(self.period, agency=agency, **options)
         if agency is not None:
             section = replace(section, tables=tuple(table.for_agency(agency.pk) for table in section.tables))
-        result.append(section)
-    return result
+        return section
+
+    def figures(self) -> Figures:
+        result: Figures = {}
+        for provider in computing_order():
+            result.update(self._provider_figures(provider))
+        return result
+
+    def _provider_figures(self, provider: Provider) -> Figures:
+        if provider.agency_figures is None:
+            return {}
+        if provider.key not in self._figures:
+            options = {"figures": self._figures_read_by(provider)} if provider.reads else {}
+            key = self._cache_key(provider, "figures", None)
+            self._figures[provider.key] = _cached(
+                key, lambda: provider.agency_figures(self.period, **options)
+            )
+        return self._figures[provider.key]
+
+    def _figures_read_by(self, provider: Provider) -> Figures:
+        result: Figures = {}
+        for key in provider.reads:
+            result.update(self._provider_figures(self.by_key[key]))
+        return result
+
+    def _cache_key(self, provider: Provider, kind: str, agency: Any) -> str | None:
+        """The cache key of a value, or ``None`` when it must not be cached (a provider added by hand)."""
+        if not provider.app_label:
+            return None
+        apps_read = {provider.app_label, *SHARED_APPS}
+        for key in provider.reads:
+            apps_read.add(self.by_key[key].app_label)
+        mark = ".".join(str(self.marks.of(label)) for label in sorted(apps_read))
+        agency_part = agency.pk if agency is not None else "all"
+        period = f"{self.period.year}:{self.period.start:%Y%m%d}:{self.period.end:%Y%m%d}"
+        return f"indicators:{provider.key}:{kind}:{period}:{agency_part}:{get_language()}:{mark}"
+
+
+class _Marks:
+    """The change marks, read from the database the first time a cache key needs them."""
+
+    def __init__(self) -> None:
+        self._marks: dict[str, int] | None = None
+
+    def of(self, app_label: str) -> int:
+        if self._marks is None:
+            self._marks = change_marks()
+        return self._marks.get(app_label, 0)
+
+
+def change_marks() -> dict[str, int]:
+    """For each app, the sum of the newest history ids of its models, in one query.
+
+    Every write adds a history record, and each table's newest id only grows, so the sum moves with every
+    write (a single maximum across tables would not: their ids count separately).
+    """
+    from simple_history.models import registered_models
+
+    tables: dict[str, list[str]] = {}
+    for model in registered_models.values():
+        history = model.history.model
+        tables.setdefault(model._meta.app_label, []).append(history._meta.db_table)
+    labels = sorted(tables)
+    if not labels:
+        return {}
+    quote = connection.ops.quote_name
+    parts = [
+        "(SELECT SUM(m) FROM ("
+        + " UNION ALL ".join(
+            f"SELECT COALESCE(MAX(history_id), 0) AS m FROM {quote(table)}" for table in tables[label]
+        )
+        + ") AS t)"
+        for label in labels
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts))
+        row = cursor.fetchone()
+    return {label: value or 0 for label, value in zip(labels, row, strict=True)}
+
+
+# The cache is an optimisation: when it cannot be reached the figures are computed as if nothing was cached.
+
+
+def _cached(key: str | None, compute: Callable[[], Any]) -> Any:
+    value = _cache_get_many([key]).get(key) if key else None
+    return _store(key, compute()) if value is None else value
+
+
+def _store(key: str | None, value: Any) -> Any:
+    if key:
+        try:
+            cache.set(key, value, CACHE_SECONDS)
+        except Exception as exc:  # Redis down or refusing: serve the fresh value anyway
+            logger.warning("Cannot store figures in the cache: %s", exc)
+    return value
+
+
+def _cache_get_many(keys: list[str]) -> Mapping[str, Any]:
+    try:
+        return cache.get_many(keys)
+    except Exception as exc:
+        logger.warning("Cannot read figures from the cache: %s", exc)
+        return {}

@@ -12,11 +12,12 @@ Shape::
       "previous": {"year": 2025, "period": {...}, "sections": [<section>, ...]},
     }
     <section> = {"key", "title", "article", "article_ref": [1, 1], "warnings": [str],
-                 "indicators": [{"label", "value", "unit", "target"}],
-                 "tables": [{"title", "columns": [str],
+                 "indicators": [{"key", "label", "value", "unit", "target"}],
+                 "tables": [{"key", "title", "columns": [{"key", "label"}],
                              "rows": [{"agency_id", "agency_name", "cells": [...]}]}]}
 
-Numbers stay numbers (``Decimal`` becomes ``float``); ``None`` means "no figure".
+Numbers stay numbers (``Decimal`` becomes ``float``); ``None`` means "no figure". Snapshots taken before
+indicators and columns had keys lack them (columns were plain headings); the documents read both.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ def section_data(section: Section, article: tuple[int, int]) -> dict[str, Any]:
         "warnings": [str(warning) for warning in section.warnings],
         "indicators": [
             {
+                "key": item.key,
                 "label": str(item.label),
                 "value": _number(item.value),
                 "unit": str(item.unit),
@@ -51,8 +53,9 @@ def section_data(section: Section, article: tuple[int, int]) -> dict[str, Any]:
         ],
         "tables": [
             {
+                "key": table.key,
                 "title": str(table.title),
-                "columns": [str(column) for column in table.columns],
+                "columns": [{"key": column.key, "label": str(column.label)} for column in table.columns],
                 "rows": [
                     {
                         "agency_id": row.agency_id,
@@ -69,10 +72,11 @@ def section_data(section: Section, article: tuple[int, int]) -> dict[str, Any]:
 
 def period_data(period: Period) -> dict[str, Any]:
     providers: list[Provider] = indicators.providers()
+    sections = indicators.sections(period)
     return {
         "year": period.year,
         "period": {"start": period.start.isoformat(), "end": period.end.isoformat()},
-        "sections": [section_data(p.function(period, agency=None), p.article) for p in providers],
+        "sections": [section_data(s, p.article) for p, s in zip(providers, sections, strict=True)],
     }
 
 

@@ -5,6 +5,7 @@ from django.urls import path
 from reporting import views
 
 app_name = "reporting"
+MOUNT = "reports/"
 
 urlpatterns = [
     path("", views.report_list, name="report_list"),
@@ -28,3 +29,4 @@ public_patterns = (
     ],
     "public_reports",
 )
+PORTAL_MOUNTS = {"reports/": public_patterns}

@@ -46,3 +46,36 @@ def test_the_walk_finds_the_views_of_every_app():
 @pytest.mark.parametrize("path", VIEW_MODULES, ids=lambda path: str(path.relative_to(ROOT)))
 def test_views_do_not_query_the_orm(path):
     assert _query_calls(path) == []
+
+
+def _imported_packages(path: Path) -> set[str]:
+    """The top-level packages a module imports (``from training.models import …`` → ``training``)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            found.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+MEASURE_APPS = sorted(folder.name for folder in APP_FOLDERS if folder.parent == ROOT)
+
+
+def _modules(folder: Path) -> list[Path]:
+    return [path for path in folder.rglob("*.py") if "migrations" not in path.parts]
+
+
+def test_the_core_names_no_measure_app():
+    naming = {
+        str(path.relative_to(ROOT)): sorted(_imported_packages(path) & set(MEASURE_APPS))
+        for path in _modules(ROOT / "dancoso")
+    }
+    assert {path: apps for path, apps in naming.items() if apps} == {}
+
+
+@pytest.mark.parametrize("app", MEASURE_APPS)
+def test_measure_apps_do_not_import_each_other(app):
+    others = set(MEASURE_APPS) - {app}
+    naming = {str(path.relative_to(ROOT)): _imported_packages(path) & others for path in _modules(ROOT / app)}
+    assert {path: apps for path, apps in naming.items() if apps} == {}

@@ -40,6 +40,7 @@ ACCESS = {
     "login": PUBLIC,
     "logout": PUBLIC,
     "dashboard": SIGNED_IN,
+    "figures_table": SIGNED_IN,
     "password_change": SIGNED_IN,
     "password_change_done": SIGNED_IN,
     "accounts:user_list": ADMIN,
@@ -154,6 +155,7 @@ def sample_kwargs(agency_a, agency_b, staff_a, settings, tmp_path):
     version = ReportVersion.objects.create(report=report, number=1, status="submitted", is_public=True)
     version.docx.save("bao-cao.docx", ContentFile(b"PK docx"), save=True)
     return {
+        "figures_table": {"section": "training", "table": "by_agency"},
         "agencies:agency_": {"pk": agency_b.pk},
         "agencies:person_": {"pk": person.pk},
         "accounts:user_": {"pk": staff_a.pk},

@@ -7,15 +7,16 @@ comes from a handful of grouped queries, whatever the number of agencies, classe
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from dancoso.agencies.models import Agency, Person
-from dancoso.indicators import Indicator, Section, Table, TableRow
+from dancoso.indicators import Column, Figures, Indicator, Section, Table, TableRow
 from dancoso.periods import Period
 from training.models import (
     CLASSES_PER_YEAR,
@@ -28,6 +29,7 @@ from training.models import (
 )
 
 ARTICLE = (1, 1)
+KEY = "training"
 
 # Marks that count as attending for the attendance rate, whatever a class's own completion rule says.
 ATTENDED_MARKS = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
@@ -66,6 +68,9 @@ class AgencyFigures:
 
     democracy_officers: int = 0
     inspection_members: int = 0
+    # Active people assigned to democracy work or on the Inspection Board, and those of them who completed.
+    officers: int = 0
+    officers_trained: int = 0
     enrolled: Counter = field(default_factory=Counter)
     completed: Counter = field(default_factory=Counter)
     marks: int = 0
@@ -93,39 +98,51 @@ def percent(part: int, whole: int) -> Decimal | None:
     return (Decimal(part * 100) / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
+GROUPS = (TargetGroup.DEMOCRACY, TargetGroup.INSPECTION, TargetGroup.OTHER)
+
+
 def section(period: Period, agency: Agency | None = None) -> Section:
     classes = classes_in(period)
     class_count = classes.count()
-    warning = class_count_warning(class_count)
-    empty = Section(
-        key="training",
-        title=_("Training of officials in charge of democracy work and People's Inspection Board members"),
-        article=_("Art. 1 §1"),
-        warnings=(warning,) if warning else (),
-    )
+    empty = _empty_section(class_count)
     # Without a class there is nothing to report; the section says so instead of showing rows of zeros.
     if class_count == 0:
         return empty
     by_agency = _figures_by_agency(classes, agency)
     names = _agency_names(agency)
-    totals = AgencyFigures()
-    for figures in by_agency.values():
-        totals.add(figures)
-    coverage = _agency_coverage(classes, agency) if agency else _province_coverage(by_agency, names)
+    if agency is None:
+        totals = AgencyFigures()
+        for figures in by_agency.values():
+            totals.add(figures)
+        indicators = (*_common_indicators(totals, class_count), _province_coverage(by_agency, names))
+    else:
+        indicators = _agency_indicators(by_agency.get(agency.pk, AgencyFigures()), class_count)
+    return replace(empty, indicators=indicators, tables=(_agency_table(by_agency, names),))
+
+
+def agency_figures(period: Period) -> Figures:
+    """Every active agency's values of the indicators its own section shows, from the same grouped queries."""
+    classes = classes_in(period)
+    class_count = classes.count()
+    if class_count == 0:
+        return {}
+    by_agency = _figures_by_agency(classes, None)
+    result: Figures = {}
+    for pk in _agency_names(None):
+        for indicator in _agency_indicators(by_agency.get(pk, AgencyFigures()), class_count):
+            result.setdefault(indicator.key, {})[pk] = indicator.value
+    return result
+
+
+def _empty_section(class_count: int) -> Section:
+    warning = class_count_warning(class_count)
     return Section(
-        key=empty.key,
-        title=empty.title,
-        article=empty.article,
-        warnings=empty.warnings,
-        indicators=(
-            Indicator(
-                _("Training classes in the year"), class_count, _("classes"), target=CLASSES_PER_YEAR[0]
-            ),
-            *_trainee_indicators(totals),
-            Indicator(_("Attendance rate"), totals.attendance_rate, "%"),
-            coverage,
-        ),
-        tables=(_agency_table(by_agency, names),),
+        key=KEY,
+        title=_("Training of officials in charge of democracy work and People's Inspection Board members"),
+        article=_("Art. 1 §1"),
+        warnings=(warning,) if warning else (),
+        # The table's page exists every year; a year without a class shows it empty.
+        tables=(_agency_table({}, {}),),
     )
 
 
@@ -136,18 +153,22 @@ def _figures_by_agency(classes: QuerySet[TrainingClass], agency: Agency | None) 
     if agency is not None:
         enrolments = enrolments.filter(agency=agency)
         people = people.filter(agency=agency)
+    completed = Enrolment.objects.completed().filter(pk__in=enrolments.values("pk")).values("pk")
     figures: dict[Any, AgencyFigures] = {}
 
     def of(agency_id: Any) -> AgencyFigures:
         return figures.setdefault(agency_id, AgencyFigures())
 
+    trained_people = Enrolment.objects.filter(pk__in=completed).values("person_id")
     for row in people.values("agency").annotate(
         democracy=Count("pk", filter=Q(is_democracy_officer=True)),
         inspection=Count("pk", filter=Q(is_inspection_member=True)),
+        officers=Count("pk"),
+        trained=Count("pk", filter=Q(pk__in=trained_people)),
     ):
-        of(row["agency"]).democracy_officers = row["democracy"]
-        of(row["agency"]).inspection_members = row["inspection"]
-    completed = Enrolment.objects.completed().filter(pk__in=enrolments.values("pk")).values("pk")
+        current = of(row["agency"])
+        current.democracy_officers, current.inspection_members = row["democracy"], row["inspection"]
+        current.officers, current.officers_trained = row["officers"], row["trained"]
     for row in enrolments.values("agency", "target_group").annotate(
         enrolled=Count("pk"), completed=Count("pk", filter=Q(pk__in=completed))
     ):
@@ -170,7 +191,8 @@ def _agency_names(agency: Agency | None) -> dict[int, str]:
     }
 
 
-def _trainee_indicators(totals: AgencyFigures) -> list[Indicator]:
+def _common_indicators(figures: AgencyFigures, class_count: int) -> tuple[Indicator, ...]:
+    """The indicators of the province's section and of each agency's, in the same order."""
     unit = _("trainees")
     enrolled_labels = {
         TargetGroup.DEMOCRACY: _("Enrolled: staff assigned to democracy work"),
@@ -182,31 +204,64 @@ def _trainee_indicators(totals: AgencyFigures) -> list[Indicator]:
         TargetGroup.INSPECTION: _("Completed: People's Inspection Board members"),
         TargetGroup.OTHER: _("Completed: other officials"),
     }
-    return [
-        Indicator(_("Trainees enrolled (confirmed)"), totals.enrolled.total(), unit),
-        *(Indicator(label, totals.enrolled[group], unit) for group, label in enrolled_labels.items()),
-        Indicator(_("Trainees who completed the class"), totals.completed.total(), unit),
-        *(Indicator(label, totals.completed[group], unit) for group, label in completed_labels.items()),
-    ]
+    return (
+        Indicator(
+            "training.classes",
+            _("Training classes in the year"),
+            class_count,
+            _("classes"),
+            target=CLASSES_PER_YEAR[0],
+        ),
+        Indicator(
+            "training.trainees_enrolled", _("Trainees enrolled (confirmed)"), figures.enrolled.total(), unit
+        ),
+        *(
+            Indicator(f"training.enrolled_{group}", enrolled_labels[group], figures.enrolled[group], unit)
+            for group in GROUPS
+        ),
+        Indicator(
+            "training.trainees_completed",
+            _("Trainees who completed the class"),
+            figures.completed.total(),
+            unit,
+        ),
+        *(
+            Indicator(f"training.completed_{group}", completed_labels[group], figures.completed[group], unit)
+            for group in GROUPS
+        ),
+        Indicator("training.attendance_rate", _("Attendance rate"), figures.attendance_rate, "%"),
+    )
+
+
+def _agency_indicators(figures: AgencyFigures, class_count: int) -> tuple[Indicator, ...]:
+    """One agency's indicators: the common ones, then how many of its officers were trained."""
+    trained = Indicator(
+        "training.officers_trained",
+        _("Staff assigned to democracy work and Inspection Board members trained"),
+        figures.officers_trained,
+        _("trainees"),
+        target=figures.officers or None,
+    )
+    return (*_common_indicators(figures, class_count), trained)
 
 
 def _province_coverage(by_agency: dict[Any, AgencyFigures], names: dict[int, str]) -> Indicator:
     trained = sum(1 for pk in names if pk in by_agency and by_agency[pk].completed.total())
-    return Indicator(_("Active agencies with at least one trained person"), percent(trained, len(names)), "%")
-
-
-def _agency_coverage(classes: QuerySet[TrainingClass], agency: Agency) -> Indicator:
-    """How many of the agency's democracy officers and Inspection Board members completed a class."""
-    completed = Enrolment.objects.completed().filter(training_class__in=classes, agency=agency)
-    counts = Person.objects.filter(FLAGGED, agency=agency, is_active=True).aggregate(
-        total=Count("pk"), trained=Count("pk", filter=Q(pk__in=completed.values("person")))
-    )
     return Indicator(
-        _("Staff assigned to democracy work and Inspection Board members trained"),
-        counts["trained"],
-        _("trainees"),
-        target=counts["total"] or None,
+        "training.agencies_trained_percent",
+        _("Active agencies with at least one trained person"),
+        percent(trained, len(names)),
+        "%",
     )
+
+
+TABLE_COLUMNS = (
+    ("democracy_officers", _lazy("Assigned to democracy work")),
+    ("inspection_members", _lazy("Inspection Board members")),
+    ("enrolled", _lazy("Enrolled trainees")),
+    ("completed", _lazy("Trainees who completed")),
+    ("attendance_rate", _lazy("Attendance rate (%)")),
+)
 
 
 def _agency_table(by_agency: dict[Any, AgencyFigures], names: dict[int, str]) -> Table:
@@ -225,11 +280,5 @@ def _agency_table(by_agency: dict[Any, AgencyFigures], names: dict[int, str]) ->
         for pk, name in names.items()
         if (figures := by_agency.get(pk)) and figures.has_people_or_trainees
     )
-    columns = (
-        _("Assigned to democracy work"),
-        _("Inspection Board members"),
-        _("Enrolled trainees"),
-        _("Trainees who completed"),
-        _("Attendance rate (%)"),
-    )
-    return Table(title=_("Training by agency"), columns=columns, rows=rows)
+    columns = tuple(Column(key, str(label)) for key, label in TABLE_COLUMNS)
+    return Table(key="by_agency", title=_("Training by agency"), columns=columns, rows=rows)

@@ -5,6 +5,7 @@ from django.urls import path
 from training.views import attendance, certificates, classes, enrolment, imports, plans, reports
 
 app_name = "training"
+MOUNT = "training/"
 
 urlpatterns = [
     path("", classes.class_list, name="class_list"),
@@ -44,3 +45,4 @@ certificate_patterns = (
     [path("<str:code>/", certificates.certificate_verify, name="verify")],
     "certificates",
 )
+PORTAL_MOUNTS = {"certificates/": certificate_patterns}

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -64,6 +65,14 @@ def xlsx_response(
     response = HttpResponse(xlsx_bytes(headers, rows, title=title), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def figures_table_xlsx(found: Any, period: Any) -> HttpResponse:
+    """A per-agency table of the registry as it is sorted on its page, with the period in the file name."""
+    headers = [_("Agency"), *(str(column.label) for column in found.table.columns)]
+    rows = ([row.agency_name, *row.cells] for row in found.rows)
+    filename = f"so-lieu-{found.section.key}-{found.table.key}-{period.year}.xlsx"
+    return xlsx_response(filename, headers, rows, title=str(found.table.title))
 
 
 def _display_length(value: Any) -> int:

@@ -1,7 +1,10 @@
-"""The main menu, grouped by article of the resolution.
+"""The main menu and the public portal's links, gathered from the apps.
 
-Each measure app adds its entries here when it lands; a group with no visible entry is not shown.
-An entry names the URL, its label, and who may see it.
+Each app may ship a ``navigation.py`` module exposing ``ENTRIES`` (menu entries, each with the article of
+the resolution it serves) and ``PORTAL_LINKS`` (what citizens find on the portal's home page), the way it
+ships ``indicators.py``. The menu groups the entries by article: Art. 1 (the measures), Art. 2 (funding),
+Art. 3 (reporting), then the registers of the core. A group with no visible entry is not shown. The core
+names no app: it only reads what the apps declare.
 """
 
 from __future__ import annotations
@@ -14,6 +17,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from dancoso.accounts import access
+from dancoso.core.discovery import app_modules
+
+REGISTERS = None
 
 
 @dataclass(frozen=True)
@@ -21,55 +27,69 @@ class Entry:
     url_name: str
     label: str
     visible_to: Callable[[Any], bool]
+    # The article (Điều, khoản) the page serves; ``REGISTERS`` for the core's own registers.
+    article: tuple[int, int] | None = REGISTERS
 
 
 @dataclass(frozen=True)
-class Group:
+class PortalLink:
+    """A line of the public portal's home page: a link, or a note where the page needs a code first."""
+
     label: str
-    entries: tuple[Entry, ...]
+    url_name: str = ""
+    article: tuple[int, int] = (0, 0)
 
 
-MENU: tuple[Group, ...] = (
-    Group(
-        _("Art. 1 – Measures"),
-        (
-            Entry("training:class_list", _("§1 Training classes"), access.can_read_records),
-            Entry("training:plan_list", _("§1 Yearly training plans"), access.can_read_records),
-            Entry("training:coverage", _("§1 Training coverage by agency"), access.can_read_records),
-        ),
-    ),
-    Group(_("Art. 2 – Funding"), ()),
-    Group(
-        _("Art. 3 – Reporting"),
-        (
-            Entry(
-                "reporting:report_list", _("Yearly report to the People's Council"), access.can_read_reports
-            ),
-        ),
-    ),
-    Group(
-        _("Registers"),
-        (
-            Entry("agencies:agency_list", _("Agencies"), access.can_read_records),
-            Entry("agencies:person_list", _("People"), access.can_read_records),
-            Entry("accounts:user_list", _("Users"), access.is_province_admin),
-            Entry("agencies:province_update", _("Province"), access.is_province_admin),
-        ),
-    ),
+GROUPS: tuple[tuple[Callable[[tuple[int, int] | None], bool], Any], ...] = (
+    (lambda article: article is not None and article[0] == 1, _("Art. 1 – Measures")),
+    (lambda article: article is not None and article[0] == 2, _("Art. 2 – Funding")),
+    (lambda article: article is not None and article[0] == 3, _("Art. 3 – Reporting")),
+    (lambda article: article is None, _("Registers")),
+)
+
+# The core's own registers.
+ENTRIES: tuple[Entry, ...] = (
+    Entry("agencies:agency_list", _("Agencies"), access.can_read_records),
+    Entry("agencies:person_list", _("People"), access.can_read_records),
+    Entry("accounts:user_list", _("Users"), access.is_province_admin),
+    Entry("agencies:province_update", _("Province"), access.is_province_admin),
 )
 
 
+def entries() -> list[Entry]:
+    """Every app's entries, by article (stable within an article: the app's own order)."""
+    found = [
+        entry for _config, module in app_modules("navigation") for entry in getattr(module, "ENTRIES", ())
+    ]
+    measures = sorted(
+        (entry for entry in found if entry.article is not None), key=lambda entry: entry.article
+    )
+    return [*measures, *(entry for entry in found if entry.article is None)]
+
+
 def menu_for(user: Any) -> list[dict[str, Any]]:
+    visible = [entry for entry in entries() if entry.visible_to(user)]
     groups = []
-    for group in MENU:
-        entries = []
-        for entry in group.entries:
-            if not entry.visible_to(user):
-                continue
-            try:
-                entries.append({"label": entry.label, "url": reverse(entry.url_name), "name": entry.url_name})
-            except NoReverseMatch:
-                continue
-        if entries:
-            groups.append({"label": group.label, "entries": entries})
+    for belongs, label in GROUPS:
+        links = [link for entry in visible if belongs(entry.article) and (link := _link(entry))]
+        if links:
+            groups.append({"label": label, "entries": links})
     return groups
+
+
+def portal_links() -> list[dict[str, Any]]:
+    """The public portal's links from every app, in article order."""
+    found = [
+        link for _config, module in app_modules("navigation") for link in getattr(module, "PORTAL_LINKS", ())
+    ]
+    return [
+        {"label": link.label, "url": reverse(link.url_name) if link.url_name else ""}
+        for link in sorted(found, key=lambda link: link.article)
+    ]
+
+
+def _link(entry: Entry) -> dict[str, Any] | None:
+    try:
+        return {"label": entry.label, "url": reverse(entry.url_name), "name": entry.url_name}
+    except NoReverseMatch:
+        return None

@@ -27,7 +27,8 @@ SectionsByYear = dict[int, list[Section]]
 def yearly_sections(*, years: int = YEARS, until: Period, agency: Any = None) -> SectionsByYear:
     """The registry's sections for each of the ``years`` periods ending at ``until``, oldest first."""
     first = until.year - years + 1
-    return {year: indicators.sections(Period(year), agency=agency) for year in range(first, until.year + 1)}
+    periods = [Period(year) for year in range(first, until.year + 1)]
+    return indicators.sections_by_year(periods, agency=agency)
 
 
 def charts(by_year: SectionsByYear) -> list[dict[str, Any]]:
@@ -48,15 +49,16 @@ def trends(*, years: int = YEARS, until: Period, agency: Any = None) -> list[dic
 def _section_charts(key: str, by_year: SectionsByYear) -> list[dict[str, Any]]:
     years = sorted(by_year)
     found = {year: _indicators_of(key, by_year[year]) for year in years}
-    labels = list(dict.fromkeys(label for year in years for label in found[year]))
+    keys = list(dict.fromkeys(key for year in years for key in found[year]))
     series_by_unit: dict[str, list[dict[str, Any]]] = {}
-    for label in labels:
-        values = [_number(found[year].get(label), "value") for year in years]
+    for key in keys:
+        values = [_number(found[year].get(key), "value") for year in years]
         if all(value is None for value in values):
             continue
-        unit = next(found[year][label].unit for year in years if label in found[year])
-        targets = [_number(found[year].get(label), "target") for year in years]
-        series_by_unit.setdefault(unit, []).append(_series(label, values, targets))
+        # The newest year names the series: a label may be reworded, the key stays.
+        latest = next(found[year][key] for year in reversed(years) if key in found[year])
+        targets = [_number(found[year].get(key), "target") for year in years]
+        series_by_unit.setdefault(latest.unit, []).append(_series(latest.label, values, targets))
     return [
         _chart(unit, years, series[start : start + MAX_SERIES])
         for unit, series in series_by_unit.items()
@@ -78,7 +80,7 @@ def _chart(unit: str, years: list[int], series: list[dict[str, Any]]) -> dict[st
 
 def _indicators_of(key: str, sections: list[Section]) -> dict[str, Indicator]:
     section = next((section for section in sections if section.key == key), None)
-    return {indicator.label: indicator for indicator in section.indicators} if section else {}
+    return {indicator.key: indicator for indicator in section.indicators} if section else {}
 
 
 def _series(label: str, values: list[Any], targets: list[Any]) -> dict[str, Any]:

@@ -12,4 +12,5 @@ portal_patterns = (
 urlpatterns = [
     path("", include(portal_patterns)),
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("dashboard/<str:section>/<str:table>/", views.figures_table, name="figures_table"),
 ]

@@ -5,14 +5,21 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from dancoso import periods
+from dancoso.accounts import access
 from dancoso.accounts.access import figures_agency
 from dancoso.agencies.selectors import register_overview
-from dancoso.core import trends
+from dancoso.core import exports, navigation, selectors, trends
+from dancoso.core.lists import page_of
 
 
 def portal_home(request: HttpRequest) -> HttpResponse:
     """The public democracy portal of the province, open to every citizen."""
-    return render(request, "portal/home.html", {"overview": register_overview(user=None)})
+    context = {"overview": register_overview(user=None), "portal_links": navigation.portal_links()}
+    return render(request, "portal/home.html", context)
+
+
+# The dashboard shows the first rows of each per-agency table; its own page has them all.
+DASHBOARD_TOP_ROWS = 10
 
 
 @login_required
@@ -34,8 +41,33 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "trend_years": sorted(by_year),
         "scoped_agency": agency,
         "overview": register_overview(user=user),
+        "top_rows": DASHBOARD_TOP_ROWS,
+        "top_rows_slice": f":{DASHBOARD_TOP_ROWS}",
     }
     return render(request, "core/dashboard.html", context)
+
+
+@login_required
+def figures_table(request: HttpRequest, section: str, table: str) -> HttpResponse:
+    """One per-agency table of the dashboard in full: paginated, sortable, exportable."""
+    period = _chosen_period(request)
+    found = selectors.figures_table(
+        user=request.user,
+        section_key=section,
+        table_key=table,
+        period=period,
+        sort=request.GET.get("sort", ""),
+    )
+    if request.GET.get("export") == "xlsx":
+        return exports.figures_table_xlsx(found, period)
+    context = {
+        "found": found,
+        "period": period,
+        "period_choices": periods.period_choices(),
+        "page_obj": page_of(request, found.rows),
+        "scoped_agency": access.figures_agency(request.user),
+    }
+    return render(request, "core/figures_table.html", context)
 
 
 def _chosen_period(request: HttpRequest) -> periods.Period:

@@ -27,6 +27,9 @@ from docx.text.paragraph import Paragraph
 from reporting.documents import layout as L
 from reporting.documents.layout import (
     appendix_tables,
+    column_labels,
+    indicator_id,
+    indicators_by_id,
     section_for,
     short_date,
     vietnamese_date,
@@ -435,8 +438,8 @@ def _figures_table(
     previous: dict[str, Any] | None,
     year: int,
 ) -> None:
-    """Chỉ tiêu | this year | the year before (matched by label) | the target."""
-    before = {item["label"]: item for item in (previous or {}).get("indicators", [])}
+    """Chỉ tiêu | this year | the year before (matched by key) | the target."""
+    before = indicators_by_id(previous)
     widths = (L.TABLE_FIRST_COLUMN_MM, *([L.TABLE_VALUE_COLUMN_MM] * 3))
     table = _table(document, len(indicators) + 1, widths, grid=True)
     _repeat_header(table)
@@ -446,7 +449,7 @@ def _figures_table(
     )
     for row, item in zip(rows[1:], indicators, strict=True):
         unit = item.get("unit") or ""
-        earlier = before.get(item["label"])
+        earlier = before.get(indicator_id(item))
         values = (
             str(item["label"]),
             with_unit(item.get("value"), unit),
@@ -555,7 +558,7 @@ def _appendix(document: DocumentObject, snapshot: dict[str, Any], meta: Document
 
 
 def _agency_table(document: DocumentObject, data: dict[str, Any], width_mm: float) -> None:
-    columns = [str(column) for column in data["columns"]]
+    columns = column_labels(data)
     rows = data["rows"]
     rest = (width_mm - L.APPENDIX_NUMBER_MM - L.APPENDIX_AGENCY_MM) / max(len(columns), 1)
     widths = (L.APPENDIX_NUMBER_MM, L.APPENDIX_AGENCY_MM, *([rest] * len(columns)))

@@ -182,6 +182,20 @@ def section_for(sections: Sequence[dict[str, Any]], article: Sequence[int]) -> d
     return next((s for s in sections if tuple(s.get("article_ref", ())) == tuple(article)), None)
 
 
+def column_labels(table: dict[str, Any]) -> list[str]:
+    """A table's column headings; snapshots taken before columns had keys stored the headings alone."""
+    return [str(column["label"] if isinstance(column, dict) else column) for column in table["columns"]]
+
+
+def indicators_by_id(section: dict[str, Any] | None) -> dict[str, dict[str, Any]]:
+    """A section's indicators by key, to match this year's with last year's (by label in older snapshots)."""
+    return {indicator_id(item): item for item in (section or {}).get("indicators", [])}
+
+
+def indicator_id(item: dict[str, Any]) -> str:
+    return item.get("key") or item["label"]
+
+
 def fixed_zip(data: bytes) -> bytes:
     """The same ZIP with every entry dated ``ZIP_DATE_TIME``, so equal inputs give equal bytes."""
     source = zipfile.ZipFile(BytesIO(data))

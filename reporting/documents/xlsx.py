@@ -20,7 +20,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from dancoso.core.exports import safe_cell
 from reporting.documents import layout as L
-from reporting.documents.layout import appendix_tables, section_for, short_date
+from reporting.documents.layout import (
+    appendix_tables,
+    column_labels,
+    indicator_id,
+    indicators_by_id,
+    section_for,
+    short_date,
+)
 from reporting.documents.meta import DocumentMeta
 from reporting.measures import MEASURES
 
@@ -86,11 +93,9 @@ def _summary_rows(snapshot: dict[str, Any]) -> list[list[Any]]:
         if not indicators:
             rows.append([name, L.NO_FIGURES, None, None, None, ""])
             continue
-        before = {
-            item["label"]: item for item in (section_for(previous, article) or {}).get("indicators", [])
-        }
+        before = indicators_by_id(section_for(previous, article))
         for item in indicators:
-            earlier = before.get(item["label"], {})
+            earlier = before.get(indicator_id(item), {})
             rows.append(
                 [
                     name,
@@ -128,7 +133,7 @@ def _summary_sheet(sheet: Worksheet, snapshot: dict[str, Any], meta: DocumentMet
 
 
 def _table_sheet(sheet: Worksheet, number: int, section: dict[str, Any], table: dict[str, Any]) -> None:
-    columns = [str(column) for column in table["columns"]]
+    columns = column_labels(table)
     sheet.append([safe_cell(f"Biểu số {number}. {table['title']} ({section['title']})")])
     sheet["A1"].font = BOLD
     headers = ["STT", "Cơ quan, đơn vị", *columns]

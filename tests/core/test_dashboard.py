@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from dancoso import indicators
-from dancoso.indicators import Indicator, Section, Table, TableRow
+from dancoso.indicators import Column, Indicator, Section, Table, TableRow
 from dancoso.periods import current_period
 from tests.factories import AgencyFactory, PersonFactory
 
@@ -21,8 +21,8 @@ def _per_agency_section(period, agency=None):
         "rows",
         "Theo cơ quan",
         "Điều 1",
-        (Indicator("Số cơ quan", len(rows)),),
-        (Table("Bảng", ("Số",), rows),),
+        (Indicator("rows.agencies", "Số cơ quan", len(rows)),),
+        (Table("by_agency", "Bảng", (Column("count", "Số"),), rows),),
     )
 
 
@@ -46,8 +46,9 @@ def test_dashboard_query_count_is_the_same_for_10_and_200_agencies(
     small = _dashboard_queries(client, 10)
     large = _dashboard_queries(client, 190)
     assert small == large
-    # The trend charts ask each provider for the four years before the chosen one as well.
-    assert small <= 14
+    # The trend charts ask each provider for the four years before the chosen one as well; one more query
+    # reads what changed since the figures were cached.
+    assert small <= 15
 
 
 def test_dashboard_shows_the_current_period(client_for, leader_user):

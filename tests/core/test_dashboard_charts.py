@@ -42,12 +42,12 @@ def _yearly_section(period, agency=None):
         "Phổ biến pháp luật",
         "Điều 1 khoản 2",
         (
-            Indicator("Số hội nghị", base, "hội nghị", target=20),
-            Indicator("Tỷ lệ cơ quan tham gia", Decimal(base) + Decimal("0.5"), "%"),
+            Indicator("yearly.meetings", "Số hội nghị", base, "hội nghị", target=20),
+            Indicator("yearly.share", "Tỷ lệ cơ quan tham gia", Decimal(base) + Decimal("0.5"), "%"),
             # Only the latest year has this figure: the earlier years read as gaps.
-            Indicator("Số tài liệu", 7 if period == LATEST else None, "tài liệu"),
-            Indicator("Chưa thống kê", None, "hội nghị"),
-            Indicator("Ghi chú", "không phải số", "hội nghị"),
+            Indicator("yearly.documents", "Số tài liệu", 7 if period == LATEST else None, "tài liệu"),
+            Indicator("yearly.unknown", "Chưa thống kê", None, "hội nghị"),
+            Indicator("yearly.note", "Ghi chú", "không phải số", "hội nghị"),
         ),
     )
 
@@ -59,7 +59,10 @@ def _empty_section(period, agency=None):
 def _many_counts(period, agency=None):
     labels = [f"Nhóm {number}" for number in range(1, MAX_SERIES + 2)]
     return Section(
-        "many", "Hỗ trợ chuyển đổi số", "Điều 1 khoản 5", tuple(Indicator(x, 1, "người") for x in labels)
+        "many",
+        "Hỗ trợ chuyển đổi số",
+        "Điều 1 khoản 5",
+        tuple(Indicator(f"many.{x}", x, 1, "người") for x in labels),
     )
 
 

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from django.apps import apps
-from django.conf import settings
 from simple_history.models import HistoricalChanges
+
+from dancoso.core.discovery import project_apps
 
 
 def _project_models():
     """The models of the project's own apps (not Django's nor the libraries'), without the history tables."""
-    root = Path(settings.BASE_DIR)
-    for config in apps.get_app_configs():
-        if root not in Path(config.path).parents or ".venv" in Path(config.path).parts:
-            continue
+    for config in project_apps():
         for model in config.get_models():
             if not issubclass(model, HistoricalChanges):
                 yield model

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from dancoso import indicators
-from dancoso.indicators import Indicator, Section, Table, TableRow
+from dancoso.indicators import Column, Indicator, Section, Table, TableRow
 from dancoso.periods import Period
 
 
@@ -15,8 +15,8 @@ def _training_like_section(agency_ids):
             key="demo",
             title="Bồi dưỡng thử nghiệm",
             article="Điều 1 khoản 1",
-            indicators=(Indicator("Số lớp bồi dưỡng", period.year - 2000, "lớp", target=1),),
-            tables=(Table("Theo cơ quan", ("Số người",), rows),),
+            indicators=(Indicator("demo.classes", "Số lớp bồi dưỡng", period.year - 2000, "lớp", target=1),),
+            tables=(Table("by_agency", "Theo cơ quan", (Column("people", "Số người"),), rows),),
         )
 
     return section

@@ -203,7 +203,7 @@ def test_query_count_is_the_same_for_3_and_30_agencies(home_affairs, agency_a, s
     small, small_result = _queries(agency=agency)
     _agencies_with_trainees(training_class, sessions, 27)
     large, large_result = _queries(agency=agency)
-    assert small == large == (6 if scoped else 5)
+    assert small == large == 5
     assert len(large_result.tables[0].rows) == (1 if scoped else 31)
     assert len(small_result.tables[0].rows) == (1 if scoped else 4)
 
