@@ -79,3 +79,11 @@ def test_measure_apps_do_not_import_each_other(app):
     others = set(MEASURE_APPS) - {app}
     naming = {str(path.relative_to(ROOT)): _imported_packages(path) & others for path in _modules(ROOT / app)}
     assert {path: apps for path, apps in naming.items() if apps} == {}
+
+
+@pytest.mark.parametrize("path", VIEW_MODULES, ids=lambda path: str(path.relative_to(ROOT)))
+def test_views_build_no_spreadsheet_themselves(path):
+    """Exports are declared as columns in the app's ``exports.py``; a view only hands them its rows."""
+    source = path.read_text()
+    assert "openpyxl" not in _imported_packages(path)
+    assert "xlsx_response" not in source and "xlsx_bytes" not in source

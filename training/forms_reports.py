@@ -73,3 +73,16 @@ class CoverageFilterForm(forms.Form):
         super().__init__(data, **kwargs)
         years = sorted({default_year, *plan_years()}, reverse=True)
         self.fields["year"].choices = _year_choices(years)
+
+
+class SheetFilterForm(forms.Form):
+    """Narrows a session's marking sheet, which for a large class is read a page at a time."""
+
+    agency = AgencyFilterChoiceField(
+        label=_("Agency"),
+        required=False,
+        queryset=Agency.objects.order_by("-is_active", "display_order", "name"),
+        empty_label=_("All agencies"),
+    )
+    q = forms.CharField(label=_("Name"), required=False, max_length=150)
+    unmarked = forms.BooleanField(label=_("Only those not marked yet"), required=False)

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from dancoso.accounts import selectors, services
+from dancoso.accounts import exports, selectors, services
 from dancoso.accounts.access import province_admin_required
 from dancoso.accounts.forms import PasswordPairForm, UserCreateForm, UserFilterForm, UserForm
-from dancoso.accounts.models import User
-from dancoso.core.exports import xlsx_response
 from dancoso.core.history import history_rows
 from dancoso.core.lists import call_service, page_of, posted, valid_filters
 
@@ -24,7 +20,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
     form = UserFilterForm(request.GET)
     users = selectors.user_list(user=request.user, filters=valid_filters(form))
     if request.GET.get("export") == "xlsx":
-        return _users_xlsx(users)
+        return exports.users_xlsx(users)
     return render(request, "accounts/user_list.html", {"form": form, "page_obj": page_of(request, users)})
 
 
@@ -90,31 +86,3 @@ def user_unlock(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.info(request, _("%(username)s was not locked.") % {"username": account.username})
     return redirect("accounts:user_detail", pk=account.pk)
-
-
-def _users_xlsx(users: Iterable[User]) -> HttpResponse:
-    headers = [
-        _("Username"),
-        _("Full name"),
-        _("Email"),
-        _("Role"),
-        _("Agency"),
-        _("Active"),
-        _("Last login"),
-    ]
-    rows = ([*_user_cells(user)] for user in users)
-    return xlsx_response("nguoi-dung.xlsx", headers, rows, title=_("Users"))
-
-
-def _user_cells(user: User) -> tuple:
-    agency = user.agency.name if user.agency else ""
-    active = _("Yes") if user.is_active else _("No")
-    return (
-        user.username,
-        user.full_name,
-        user.email,
-        user.get_role_display(),
-        agency,
-        active,
-        user.last_login,
-    )

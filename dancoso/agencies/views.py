@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
-from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from dancoso.accounts import access
 from dancoso.accounts.access import province_admin_required, record_writers_required, records_required
-from dancoso.agencies import selectors, services
+from dancoso.agencies import exports, selectors, services
 from dancoso.agencies.forms import (
     AgencyFilterForm,
     AgencyForm,
@@ -29,8 +24,6 @@ from dancoso.agencies.forms import (
     ProvinceForm,
 )
 from dancoso.agencies.imports import HEADERS
-from dancoso.agencies.models import Agency, Person
-from dancoso.core.exports import xlsx_response
 from dancoso.core.history import history_rows
 from dancoso.core.lists import call_service, page_of, posted, valid_filters
 
@@ -54,7 +47,7 @@ def agency_list(request: HttpRequest) -> HttpResponse:
     agencies = selectors.agency_list(user=request.user, filters=valid_filters(form))
     with_people = selectors.shows_people_counts(request.user)
     if request.GET.get("export") == "xlsx":
-        return _agencies_xlsx(agencies, with_people=with_people)
+        return exports.agencies_xlsx(agencies, with_people=with_people)
     context = {
         "form": form,
         "page_obj": page_of(request, agencies),
@@ -152,7 +145,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
     form = PersonFilterForm(request.GET, user=request.user)
     people = selectors.person_list(user=request.user, filters=valid_filters(form))
     if request.GET.get("export") == "xlsx":
-        return _people_xlsx(people)
+        return exports.people_xlsx(people)
     can_write = access.can_write_records(request.user)
     context = {"form": form, "page_obj": page_of(request, people), "can_write": can_write}
     return render(request, "agencies/person_list.html", context)
@@ -211,80 +204,4 @@ def person_import(request: HttpRequest) -> HttpResponse:
 
 @record_writers_required
 def person_import_template(request: HttpRequest) -> HttpResponse:
-    agency = selectors.example_agency(request.user)
-    example = [
-        "Nguyễn Văn An",
-        agency.code if agency else "",
-        "Chuyên viên",
-        "an.nv@bacgiang.gov.vn",
-        "0912 345 678",
-        "x",
-        "x",
-        date(2024, 1, 15),
-        date(2026, 1, 14),
-        "",
-    ]
-    return xlsx_response("mau-nhap-can-bo.xlsx", HEADERS, [example], title=_("People"))
-
-
-def _yes(value: bool) -> str:
-    return "x" if value else ""
-
-
-def _agencies_xlsx(agencies: Iterable[Agency], *, with_people: bool) -> HttpResponse:
-    fields = [
-        "code",
-        "name",
-        "short_name",
-        "kind",
-        "parent",
-        "is_active",
-        "retired_on",
-        "merged_into",
-        "needs_verification",
-        "source",
-        "note",
-    ]
-    headers = [capfirst(Agency._meta.get_field(name).verbose_name) for name in fields]
-    rows = (
-        [
-            agency.code,
-            agency.name,
-            agency.short_name,
-            agency.get_kind_display(),
-            str(agency.parent or ""),
-            _yes(agency.is_active),
-            agency.retired_on,
-            str(agency.merged_into or ""),
-            _yes(agency.needs_verification),
-            agency.source,
-            agency.note,
-        ]
-        + ([agency.people_count] if with_people else [])
-        for agency in agencies
-    )
-    headers += [_("People")] if with_people else []
-    return xlsx_response(f"co-quan-{timezone.localdate():%Y%m%d}.xlsx", headers, rows, title=_("Agencies"))
-
-
-def _people_xlsx(people: Iterable[Person]) -> HttpResponse:
-    """The import columns first, so an export can be edited and imported again, then agency and status."""
-    headers = [*HEADERS, capfirst(Agency._meta.verbose_name), _("Still working at the agency")]
-    rows = (
-        [
-            person.full_name,
-            person.agency.code,
-            person.position,
-            person.email,
-            person.phone,
-            _yes(person.is_democracy_officer),
-            _yes(person.is_inspection_member),
-            person.inspection_term_start,
-            person.inspection_term_end,
-            _yes(person.is_steering_member),
-            person.agency.name,
-            _yes(person.is_active),
-        ]
-        for person in people
-    )
-    return xlsx_response(f"can-bo-{timezone.localdate():%Y%m%d}.xlsx", headers, rows, title=_("People"))
+    return exports.people_template(selectors.example_agency(request.user))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from io import BytesIO
 from typing import Any
@@ -67,12 +68,42 @@ def xlsx_response(
     return response
 
 
+@dataclass(frozen=True)
+class Column:
+    """One column of an export: its heading and how a row gives its cell."""
+
+    header: Any
+    value: Callable[[Any], Any]
+
+
+def export(filename: str, columns: Sequence[Column], rows: Iterable[Any], *, title: Any) -> HttpResponse:
+    """An XLSX download of ``rows``, one column per ``Column``; ``filename`` in plain ASCII."""
+    headers = [str(column.header) for column in columns]
+    cells = ([column.value(row) for column in columns] for row in rows)
+    return xlsx_response(filename, headers, cells, title=str(title))
+
+
+def yes(value: bool) -> str:
+    """A flag as the import files write it: ``x`` for yes, empty for no."""
+    return "x" if value else ""
+
+
+def dated(stem: str) -> str:
+    """``stem-20261203.xlsx``: an export's file name with the day it was made."""
+    return f"{stem}-{timezone.localdate():%Y%m%d}.xlsx"
+
+
 def figures_table_xlsx(found: Any, period: Any) -> HttpResponse:
     """A per-agency table of the registry as it is sorted on its page, with the period in the file name."""
-    headers = [_("Agency"), *(str(column.label) for column in found.table.columns)]
-    rows = ([row.agency_name, *row.cells] for row in found.rows)
+    columns = [
+        Column(_("Agency"), lambda row: row.agency_name),
+        *(
+            Column(column.label, lambda row, i=index: row.cells[i])
+            for index, column in enumerate(found.table.columns)
+        ),
+    ]
     filename = f"so-lieu-{found.section.key}-{found.table.key}-{period.year}.xlsx"
-    return xlsx_response(filename, headers, rows, title=str(found.table.title))
+    return export(filename, columns, found.rows, title=found.table.title)
 
 
 def _display_length(value: Any) -> int:

@@ -8,7 +8,8 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.forms import Form
 from django.http import HttpRequest
 
@@ -40,6 +41,16 @@ def posted(request: HttpRequest) -> Any:
     nothing ticked), so the user would get the blank form back instead of the error.
     """
     return request.POST if request.method == "POST" else None
+
+
+def counted(rows: QuerySet, *, to: str) -> Coalesce:
+    """How many of ``rows`` point at the outer row through ``to``, as a subquery.
+
+    ``Count()`` over a join groups every related row before the page is cut, and two of them multiply
+    each other; a subquery is run only for the rows shown and counts one thing.
+    """
+    subquery = rows.filter(**{to: OuterRef("pk")}).order_by().values(to).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(subquery, output_field=IntegerField()), Value(0))
 
 
 def sorted_by(queryset: QuerySet, sorts: Mapping[str, Sequence[str]], key: str | None) -> QuerySet:

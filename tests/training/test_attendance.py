@@ -13,6 +13,7 @@ from django.urls import reverse
 from tests.factories import EnrolmentFactory, SessionFactory
 from training.models import Attendance
 from training.services.attendance import attendance_all_present, attendance_record
+from training.views.attendance import SHEET_PAGE_SIZE
 
 
 def _post_sheet(client, session, marks):
@@ -158,7 +159,7 @@ def _big_class(open_class, size):
 
 
 @pytest.mark.parametrize("size", [20, 500])
-def test_marking_a_whole_session_is_one_request_with_bounded_queries(
+def test_marking_a_page_of_the_sheet_is_one_request_with_bounded_queries(
     client_for, past_sessions, open_class, admin_user, size
 ):
     trainees = _big_class(open_class, size)
@@ -168,7 +169,32 @@ def test_marking_a_whole_session_is_one_request_with_bounded_queries(
     with CaptureQueriesContext(connection) as queries:
         response = _post_sheet(client, past_sessions[0], marks)
     assert response.status_code == 302
-    assert past_sessions[0].attendances.count() == size
+    # The sheet shows a page at a time and a save takes the rows of its page only.
+    assert past_sessions[0].attendances.count() == min(size, SHEET_PAGE_SIZE)
     # Session, user, trainees, existing marks, then the inserts and their history. SQLite caps the
     # variables of one statement, so there the 500 rows go in a few batches; PostgreSQL takes one each.
     assert len(queries) <= 30, [q["sql"][:80] for q in queries]
+
+
+def test_a_large_session_is_marked_a_page_or_an_agency_at_a_time(
+    client_for, past_sessions, open_class, admin_user, agency_a
+):
+    session, url = past_sessions[0], reverse("training:session_attendance", args=[past_sessions[0].pk])
+    _big_class(open_class, SHEET_PAGE_SIZE + 30)
+    ours = EnrolmentFactory.create_batch(3, training_class=open_class, person__agency=agency_a)
+    client = client_for(admin_user)
+    first = client.get(url)
+    assert len(first.context["rows"]) == SHEET_PAGE_SIZE
+    assert first.context["page_obj"].paginator.num_pages == 2
+    assert first.context["unmarked"] == SHEET_PAGE_SIZE + 33
+    # One agency's trainees, saved from the filtered sheet; the counts still cover the whole session.
+    response = client.post(f"{url}?agency={agency_a.pk}", {f"status-{e.pk}": "present" for e in ours})
+    assert response.status_code == 302 and response["Location"].endswith(f"?agency={agency_a.pk}")
+    assert set(session.attendances.values_list("enrolment", flat=True)) == {e.pk for e in ours}
+    after = client.get(url, {"agency": agency_a.pk})
+    assert [row["status"] for row in after.context["rows"]] == ["present"] * 3
+    assert after.context["counts"]["present"] == 3 and after.context["unmarked"] == SHEET_PAGE_SIZE + 30
+    # What is left is found with "not marked yet", and "all present" marks every page at once.
+    assert client.get(url, {"unmarked": "on"}).context["page_obj"].paginator.count == SHEET_PAGE_SIZE + 30
+    client.post(reverse("training:attendance_all_present", args=[session.pk]))
+    assert session.attendances.count() == SHEET_PAGE_SIZE + 33

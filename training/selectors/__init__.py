@@ -14,7 +14,7 @@ from django.db.models import Count, Q, QuerySet
 
 from dancoso.accounts import access
 from dancoso.agencies.models import Person
-from dancoso.core.lists import sorted_by
+from dancoso.core.lists import counted, sorted_by
 from training.models import (
     SEAT_STATUSES,
     Attendance,
@@ -101,9 +101,10 @@ TARGET_FLAGS = {
 
 
 def plan_list(*, user: Any) -> QuerySet[TrainingPlan]:
+    held = TrainingClass.objects.exclude(status=ClassStatus.CANCELLED)
     return (
         access.scope(TrainingPlan.objects, user)
-        .annotate(class_count=Count("classes", filter=~Q(classes__status=ClassStatus.CANCELLED)))
+        .annotate(class_count=counted(held, to="plan"))
         .order_by("-year")
     )
 
@@ -116,8 +117,8 @@ def class_list(
         access.scope(TrainingClass.objects, user)
         .select_related("plan", "organiser")
         .annotate(
-            seats_taken=Count("enrolments", filter=Q(enrolments__status__in=SEAT_STATUSES)),
-            confirmed_count=Count("enrolments", filter=Q(enrolments__status=EnrolmentStatus.CONFIRMED)),
+            seats_taken=counted(Enrolment.objects.filter(status__in=SEAT_STATUSES), to="training_class"),
+            confirmed_count=counted(Enrolment.objects.confirmed(), to="training_class"),
         )
     )
     if plan is not None:
@@ -169,8 +170,8 @@ def class_sessions(training_class: TrainingClass) -> list[Session]:
 
 def session_list(*, training_class: TrainingClass) -> QuerySet[Session]:
     return training_class.sessions.annotate(
-        marked=Count("attendances"),
-        absent=Count("attendances", filter=Q(attendances__status=AttendanceStatus.ABSENT)),
+        marked=counted(Attendance.objects.all(), to="session"),
+        absent=counted(Attendance.objects.filter(status=AttendanceStatus.ABSENT), to="session"),
     ).order_by("date", "start_time", "pk")
 
 
@@ -204,17 +205,41 @@ def nomination_candidates(*, training_class: TrainingClass, agency_id: int) -> Q
     )
 
 
-def session_sheet(*, user: Any, session: Session) -> list[tuple[Enrolment, Attendance | None]]:
-    """Confirmed trainees of the session's class in the user's scope, each with their mark (or ``None``)."""
-    trainees = access.scope(
-        Enrolment.objects.filter(training_class=session.training_class_id)
-        .confirmed()
-        .select_related("person", "agency")
-        .order_by("agency__display_order", "agency__name", "person__full_name", "pk"),
-        user,
-    )
-    marks = {mark.enrolment_id: mark for mark in session.attendances.all()}
-    return [(enrolment, marks.get(enrolment.pk)) for enrolment in trainees]
+def session_trainees(*, user: Any, session: Session, filters: Mapping[str, Any]) -> QuerySet[Enrolment]:
+    """Confirmed trainees of the session's class in the user's scope, in the order of the sheet.
+
+    Filters: ``agency``, ``q`` (part of the name), ``unmarked`` (only those without a mark yet).
+    """
+    trainees = access.scope(_confirmed_of(session), user).select_related("person", "agency")
+    if filters.get("agency"):
+        trainees = trainees.filter(agency=filters["agency"])
+    if filters.get("q"):
+        trainees = trainees.filter(person__full_name__icontains=filters["q"])
+    if filters.get("unmarked"):
+        trainees = trainees.exclude(attendances__session=session)
+    return trainees.order_by("agency__display_order", "agency__name", "person__full_name", "pk")
+
+
+def session_sheet(
+    *, session: Session, trainees: Sequence[Enrolment]
+) -> list[tuple[Enrolment, Attendance | None]]:
+    """The given trainees (a page of the sheet), each with their mark in the session (or ``None``)."""
+    marks = session.attendances.filter(enrolment__in=[trainee.pk for trainee in trainees])
+    by_trainee = {mark.enrolment_id: mark for mark in marks}
+    return [(enrolment, by_trainee.get(enrolment.pk)) for enrolment in trainees]
+
+
+def session_counts(*, user: Any, session: Session) -> dict[str, int]:
+    """Marks of the session by status over the user's trainees, and how many are not marked yet."""
+    trainees = access.scope(_confirmed_of(session), user)
+    marks = Attendance.objects.filter(session=session, enrolment__in=trainees)
+    counts = dict.fromkeys(AttendanceStatus.values, 0)
+    counts.update(marks.order_by().values_list("status").annotate(n=Count("pk")))
+    return {**counts, "unmarked": trainees.count() - sum(counts.values())}
+
+
+def _confirmed_of(session: Session) -> QuerySet[Enrolment]:
+    return Enrolment.objects.filter(training_class=session.training_class_id).confirmed()
 
 
 def attendance_matrix(

@@ -8,17 +8,20 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
+from django.urls import reverse
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from dancoso.accounts import access
 from dancoso.accounts.access import records_required
-from dancoso.core.exports import xlsx_response
-from dancoso.core.lists import page_of
-from training import selectors
+from dancoso.core.lists import page_of, valid_filters
+from training import exports, selectors
+from training.forms_reports import SheetFilterForm
 from training.models import AttendanceStatus, Session
 from training.services import attendance as services
+
+# A class of thousands is marked a page at a time (or one agency at a time); a page posts its own rows.
+SHEET_PAGE_SIZE = 100
 
 
 def _rows(sheet: list, posted: dict[int, tuple[str, str]] | None = None) -> list[dict[str, Any]]:
@@ -42,14 +45,27 @@ def _posted_marks(request: HttpRequest, sheet: list) -> dict[int, tuple[str, str
     return marks
 
 
-def _sheet_response(request: HttpRequest, session: Session, rows: list, **extra: Any) -> HttpResponse:
-    counts = {status: sum(1 for row in rows if row["status"] == status) for status in AttendanceStatus.values}
+def _page(request: HttpRequest, session: Session) -> tuple[SheetFilterForm, Any, list]:
+    """The filter, the page of trainees the address asks for, and their marks."""
+    form = SheetFilterForm(request.GET)
+    trainees = selectors.session_trainees(user=request.user, session=session, filters=valid_filters(form))
+    page_obj = page_of(request, trainees, size=SHEET_PAGE_SIZE)
+    return form, page_obj, selectors.session_sheet(session=session, trainees=list(page_obj))
+
+
+def _sheet_response(
+    request: HttpRequest, session: Session, *, posted: dict | None = None, **extra: Any
+) -> HttpResponse:
+    form, page_obj, sheet = _page(request, session)
+    counts = selectors.session_counts(user=request.user, session=session)
     context = {
         "session": session,
         "training_class": session.training_class,
-        "rows": rows,
+        "filter_form": form,
+        "page_obj": page_obj,
+        "rows": _rows(sheet, posted),
         "counts": counts,
-        "unmarked": sum(1 for row in rows if not row["status"]),
+        "unmarked": counts["unmarked"],
         "statuses": AttendanceStatus.choices,
         "can_record": access.allows(request.user, session, "run"),
         "closed_reason": services.attendance_closed_reason(session),
@@ -61,28 +77,27 @@ def _sheet_response(request: HttpRequest, session: Session, rows: list, **extra:
 
 @records_required
 def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
-    session = selectors.get_session_for_user(
-        request.user, pk, action="run" if request.method == "POST" else "read"
-    )
-    sheet = selectors.session_sheet(user=request.user, session=session)
+    action = "run" if request.method == "POST" else "read"
+    session = selectors.get_session_for_user(request.user, pk, action=action)
     if request.method != "POST":
-        return _sheet_response(request, session, _rows(sheet))
+        return _sheet_response(request, session)
+    _form, _page_obj, sheet = _page(request, session)
     marks = _posted_marks(request, sheet)
     try:
         changed = services.attendance_record(session=session, marks=marks, actor=request.user)
     except ValidationError as exc:
-        return _sheet_response(request, session, _rows(sheet, marks), errors=exc.messages)
+        return _sheet_response(request, session, posted=marks, errors=exc.messages)
     message = ngettext("%(count)s mark saved.", "%(count)s marks saved.", changed) % {"count": changed}
     return _saved(request, session, message)
 
 
 def _saved(request: HttpRequest, session: Session, message: str) -> HttpResponse:
-    """After a save: htmx gets the fresh sheet in place, a plain form post a message and a redirect."""
+    """After a save: htmx gets the fresh sheet in place, a plain form post a message and the same page."""
     if request.htmx:
-        sheet = selectors.session_sheet(user=request.user, session=session)
-        return _sheet_response(request, session, _rows(sheet), saved=message)
+        return _sheet_response(request, session, saved=message)
     messages.success(request, message)
-    return redirect("training:session_attendance", pk=session.pk)
+    address = reverse("training:session_attendance", args=[session.pk])
+    return redirect(f"{address}?{request.GET.urlencode()}" if request.GET else address)
 
 
 @records_required
@@ -92,8 +107,7 @@ def all_present(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         changed = services.attendance_all_present(session=session, actor=request.user)
     except ValidationError as exc:
-        sheet = selectors.session_sheet(user=request.user, session=session)
-        return _sheet_response(request, session, _rows(sheet), errors=exc.messages)
+        return _sheet_response(request, session, errors=exc.messages)
     message = ngettext("%(count)s trainee marked present.", "%(count)s trainees marked present.", changed) % {
         "count": changed
     }
@@ -137,7 +151,7 @@ def attendance_sheet(request: HttpRequest, pk: int) -> HttpResponse:
         user=request.user, training_class=training_class, filters={"status": "confirmed"}
     )
     if request.GET.get("export") == "xlsx":
-        return _sheet_xlsx(training_class, sessions, trainees)
+        return exports.attendance_sheet_xlsx(training_class, sessions, trainees)
     page_obj = page_of(request, trainees)
     context = {
         "training_class": training_class,
@@ -146,19 +160,3 @@ def attendance_sheet(request: HttpRequest, pk: int) -> HttpResponse:
         "matrix": selectors.attendance_matrix(trainees=list(page_obj), sessions=sessions),
     }
     return render(request, "training/attendance_sheet.html", context)
-
-
-def _sheet_xlsx(training_class: Any, sessions: list, trainees: Any) -> HttpResponse:
-    trainees = list(trainees)
-    headers = (
-        [_("Full name"), _("Agency")]
-        + [f"{s.date:%d/%m/%Y}" for s in sessions]
-        + [_("Attended"), _("Absent")]
-    )
-    rows = (
-        [trainee.person.full_name, str(trainee.agency)]
-        + [mark.get_status_display() if mark else "" for mark in marks]
-        + [trainee.attended_count, trainee.absent_count]
-        for trainee, marks in selectors.attendance_matrix(trainees=trainees, sessions=sessions)
-    )
-    return xlsx_response(f"diem-danh-lop-{training_class.pk}.xlsx", headers, rows, title=_("Attendance"))

@@ -11,10 +11,9 @@ from django.views.decorators.http import require_POST
 
 from dancoso.accounts import access
 from dancoso.accounts.access import province_admin_required, records_required
-from dancoso.core.exports import xlsx_response
 from dancoso.core.history import history_rows
 from dancoso.core.lists import call_service, page_of, posted, run_service, valid_filters
-from training import selectors
+from training import exports, selectors
 from training.forms import ClassFilterForm, ClassForm, MaterialForm, SessionForm, SessionGenerateForm
 from training.services import classes as services
 
@@ -24,7 +23,7 @@ def class_list(request: HttpRequest) -> HttpResponse:
     form = ClassFilterForm(request.GET)
     classes = selectors.class_list(user=request.user, filters=valid_filters(form))
     if request.GET.get("export") == "xlsx":
-        return _classes_xlsx(classes)
+        return exports.classes_xlsx(classes)
     context = {
         "form": form,
         "page_obj": page_of(request, classes),
@@ -174,38 +173,3 @@ def session_delete(request: HttpRequest, pk: int) -> HttpResponse:
     deleted = _("The session has been deleted.")
     run_service(request, services.session_delete, session=session, actor=request.user, success=deleted)
     return redirect("training:session_list", pk=session.training_class_id)
-
-
-def _classes_xlsx(classes) -> HttpResponse:
-    headers = [
-        _("Year"),
-        _("Title"),
-        _("Content"),
-        _("Target groups"),
-        _("Organising agency"),
-        _("Venue"),
-        _("Start date"),
-        _("End date"),
-        _("Capacity"),
-        _("Seats taken"),
-        _("Confirmed"),
-        _("Status"),
-    ]
-    rows = (
-        [
-            c.plan.year,
-            c.title,
-            c.get_content_display(),
-            "; ".join(str(g.label) for g in c.target_groups),
-            str(c.organiser),
-            c.venue,
-            c.start_date,
-            c.end_date,
-            c.capacity,
-            c.seats_taken,
-            c.confirmed_count,
-            c.get_status_display(),
-        ]
-        for c in classes
-    )
-    return xlsx_response("lop-boi-duong.xlsx", headers, rows, title=_("Training classes"))

@@ -13,9 +13,8 @@ from django.views.decorators.http import require_POST
 
 from dancoso.accounts import access
 from dancoso.accounts.access import record_writers_required, records_required
-from dancoso.core.exports import xlsx_response
 from dancoso.core.lists import call_service, page_of, posted, run_service, valid_filters
-from training import selectors
+from training import exports, selectors
 from training.forms import DecisionForm, NominationAgencyForm, NominationForm, RosterFilterForm
 from training.services import enrolment as services
 
@@ -32,7 +31,7 @@ def roster(request: HttpRequest, pk: int) -> HttpResponse:
         user=request.user, training_class=training_class, filters=valid_filters(form)
     )
     if request.GET.get("export") == "xlsx":
-        return _roster_xlsx(training_class, enrolments)
+        return exports.roster_xlsx(training_class, enrolments)
     context = {
         "training_class": training_class,
         "form": form,
@@ -131,32 +130,3 @@ def enrolment_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         request, services.enrolment_withdraw, enrolment=enrolment, actor=request.user, success=withdrawn
     )
     return redirect("training:roster", pk=enrolment.training_class_id)
-
-
-def _roster_xlsx(training_class: Any, enrolments: Any) -> HttpResponse:
-    headers = [
-        _("Full name"),
-        _("Position"),
-        _("Agency"),
-        _("Target group"),
-        _("Status"),
-        _("Reason for declining"),
-        _("Sessions attended"),
-        _("Sessions"),
-        _("Certificate"),
-    ]
-    rows = (
-        [
-            e.person.full_name,
-            e.person.position,
-            str(e.agency),
-            e.get_target_group_display(),
-            e.get_status_display(),
-            e.decline_reason,
-            e.attended_count,
-            e.session_count,
-            getattr(getattr(e, "certificate", None), "code", ""),
-        ]
-        for e in enrolments
-    )
-    return xlsx_response(f"danh-sach-hoc-vien-{training_class.pk}.xlsx", headers, rows, title=_("Roster"))

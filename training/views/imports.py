@@ -7,13 +7,12 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from dancoso.accounts.access import is_province_admin, record_writers_required
 from dancoso.agencies.selectors import example_agency
-from dancoso.core.exports import xlsx_response
 from dancoso.core.lists import call_service, posted
+from training import exports
 from training.forms_reports import RosterImportForm
 from training.imports import ROSTER_HEADERS
 from training.models import ClassStatus, TrainingClass
@@ -66,6 +65,4 @@ def roster_import(request: HttpRequest, pk: int) -> HttpResponse:
 @record_writers_required
 def roster_template(request: HttpRequest, pk: int) -> HttpResponse:
     _class_for_import(request.user, pk)
-    agency = example_agency(request.user)
-    example = ["Nguyễn Văn An", agency.code if agency else "", "Chuyên viên"]
-    return xlsx_response("mau-nhap-hoc-vien.xlsx", ROSTER_HEADERS, [example], title=_("Trainees"))
+    return exports.roster_template(example_agency(request.user))
