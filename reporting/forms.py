@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from dancoso.agencies.forms import VietnameseDateInput
 from reporting.measures import MEASURES
 from reporting.models import AnnualReport
+from reporting.services import HEADER_FIELDS, NARRATIVE_TEXTS
 
 TEXTAREA = {"rows": 5}
 
@@ -27,20 +28,7 @@ class ReportCreateForm(forms.Form):
 class ReportHeaderForm(forms.ModelForm):
     class Meta:
         model = AnnualReport
-        fields = [
-            "period_start",
-            "period_end",
-            "number",
-            "symbol",
-            "issuing_body",
-            "place",
-            "report_date",
-            "signer_on_behalf",
-            "signer_deputy",
-            "signer_title",
-            "signer_name",
-            "recipients",
-        ]
+        fields = list(HEADER_FIELDS)
         widgets = {
             "period_start": VietnameseDateInput(),
             "period_end": VietnameseDateInput(),
@@ -69,7 +57,7 @@ class NarrativeForm(forms.ModelForm):
 
     class Meta:
         model = AnnualReport
-        fields = ["leadership", "strengths", "shortcomings", "causes", "next_year_tasks", "proposals"]
+        fields = list(NARRATIVE_TEXTS)
         widgets = {name: forms.Textarea(attrs=TEXTAREA) for name in fields}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

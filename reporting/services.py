@@ -37,25 +37,24 @@ from reporting.models import IN_PROGRESS, AnnualReport, ReportVersion, VersionSt
 
 logger = logging.getLogger(__name__)
 
-HEADER_FIELDS = frozenset(
-    {
-        "period_start",
-        "period_end",
-        "number",
-        "symbol",
-        "issuing_body",
-        "place",
-        "report_date",
-        "signer_on_behalf",
-        "signer_deputy",
-        "signer_title",
-        "signer_name",
-        "recipients",
-    }
+# The fields of the report's header and narrative, in the order their forms show them.
+HEADER_FIELDS = (
+    "period_start",
+    "period_end",
+    "number",
+    "symbol",
+    "issuing_body",
+    "place",
+    "report_date",
+    "signer_on_behalf",
+    "signer_deputy",
+    "signer_title",
+    "signer_name",
+    "recipients",
 )
-NARRATIVE_FIELDS = frozenset(
-    {"leadership", "measure_comments", "strengths", "shortcomings", "causes", "next_year_tasks", "proposals"}
-)
+NARRATIVE_TEXTS = ("leadership", "strengths", "shortcomings", "causes", "next_year_tasks", "proposals")
+# The comments on each measure are stored together, one per measure key.
+NARRATIVE_FIELDS = (*NARRATIVE_TEXTS, "measure_comments")
 # The period is fixed once a version exists: its figures were taken for those dates.
 PERIOD_FIELDS = frozenset({"period_start", "period_end"})
 
@@ -105,7 +104,7 @@ def report_update(*, report: AnnualReport, actor: Any, **changes: Any) -> Annual
     )
     if period_changed and report.versions.exists():
         raise ValidationError(_("The data period is fixed once a version has been generated."))
-    assign(report, changes, HEADER_FIELDS | NARRATIVE_FIELDS)
+    assign(report, changes, (*HEADER_FIELDS, *NARRATIVE_FIELDS))
     return audited_save(report, actor=actor)
 
 

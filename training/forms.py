@@ -14,6 +14,8 @@ from dancoso.agencies.forms import VietnameseDateInput
 from dancoso.agencies.models import Agency, Person
 from dancoso.agencies.selectors import agency_choices
 from training.models import ClassStatus, EnrolmentStatus, TargetGroup, TrainingClass, TrainingPlan
+from training.services.classes import CLASS_FIELDS, SESSION_FIELDS
+from training.services.plans import PLAN_FIELDS
 
 WEEKDAYS = [
     (0, _("Monday")),
@@ -36,7 +38,7 @@ class TimeInput(forms.TimeInput):
 class PlanForm(forms.ModelForm):
     class Meta:
         model = TrainingPlan
-        fields = ["year", "decision_number", "decision_date", "notes"]
+        fields = ["year", *PLAN_FIELDS]
         widgets = {"decision_date": VietnameseDateInput(), "notes": forms.Textarea(attrs={"rows": 3})}
         help_texts = {"decision_number": _("For example 125/QĐ-UBND.")}
 
@@ -49,23 +51,7 @@ class PlanForm(forms.ModelForm):
 class ClassForm(forms.ModelForm):
     class Meta:
         model = TrainingClass
-        fields = [
-            "plan",
-            "title",
-            "content",
-            "for_democracy_officers",
-            "for_inspection_members",
-            "for_others",
-            "organiser",
-            "venue",
-            "start_date",
-            "end_date",
-            "capacity",
-            "trainers",
-            "status",
-            "completion_percent",
-            "late_counts_as_present",
-        ]
+        fields = list(CLASS_FIELDS)
         widgets = {
             "start_date": VietnameseDateInput(),
             "end_date": VietnameseDateInput(),
@@ -138,7 +124,7 @@ class SessionTimesForm(forms.Form):
 
 
 class SessionForm(SessionTimesForm):
-    field_order = ["date", "start_time", "end_time", "topic"]
+    field_order = list(SESSION_FIELDS)
     date = forms.DateField(label=_("Date"), widget=VietnameseDateInput())
     topic = forms.CharField(label=_("Topic"), required=False, max_length=255)
 

@@ -10,6 +10,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from dancoso.accounts.models import Role, User
+from dancoso.accounts.services import USER_FIELDS
 from dancoso.agencies.models import Agency
 from dancoso.agencies.selectors import agency_choices
 
@@ -49,7 +50,7 @@ class UserForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["username", "full_name", "email", "role", "agency", "is_active"]
+        fields = ["username", *USER_FIELDS]
         labels = {"username": _("Username"), "is_active": _("Account active")}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -61,6 +62,10 @@ class UserForm(forms.ModelForm):
             del self.fields["username"]
         else:
             del self.fields["is_active"]
+
+    def changes(self) -> dict[str, Any]:
+        """The account's new details, for ``user_update`` (the username is shown, never changed)."""
+        return {name: self.cleaned_data[name] for name in USER_FIELDS}
 
 
 class PasswordPairForm(forms.Form):

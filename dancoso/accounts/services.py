@@ -10,9 +10,10 @@ from django.db import transaction
 
 from dancoso.accounts.models import User
 from dancoso.agencies.models import Agency
-from dancoso.core.audit import audited_save
+from dancoso.core.audit import assign, audited_save
 
-USER_EDITABLE = frozenset({"full_name", "email", "role", "agency", "is_active"})
+# What Home Affairs changes on an account, in the form's order; the username never changes.
+USER_FIELDS = ("full_name", "email", "role", "agency", "is_active")
 
 
 @transaction.atomic
@@ -34,9 +35,7 @@ def user_create(
 
 @transaction.atomic
 def user_update(*, user: User, actor: Any, **changes: Any) -> User:
-    for field, value in changes.items():
-        if field in USER_EDITABLE:
-            setattr(user, field, value)
+    assign(user, changes, USER_FIELDS)
     return audited_save(user, actor=actor)
 
 

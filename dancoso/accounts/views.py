@@ -53,7 +53,7 @@ def user_update(request: HttpRequest, pk: int) -> HttpResponse:
     account = selectors.get_account_for_user(request.user, pk)
     form = UserForm(posted(request), instance=account)
     if form.is_valid() and call_service(
-        form, services.user_update, user=account, actor=request.user, **form.cleaned_data
+        form, services.user_update, user=account, actor=request.user, **form.changes()
     ):
         messages.success(request, _("The changes have been saved."))
         return redirect("accounts:user_detail", pk=account.pk)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dancoso.accounts import access
+from dancoso.agencies import services
 from dancoso.agencies.imports import ImportFileError, PersonRow, clean_text, parse_people_xlsx
 from dancoso.agencies.models import Agency, Person, Province
 from dancoso.agencies.selectors import agency_choices
@@ -30,24 +31,14 @@ class VietnameseDateInput(forms.DateInput):
 class ProvinceForm(forms.ModelForm):
     class Meta:
         model = Province
-        fields = ["name", "resolution_number", "resolution_date"]
+        fields = list(services.PROVINCE_FIELDS)
         widgets = {"resolution_date": VietnameseDateInput()}
 
 
 class AgencyForm(forms.ModelForm):
     class Meta:
         model = Agency
-        fields = [
-            "code",
-            "name",
-            "short_name",
-            "kind",
-            "parent",
-            "display_order",
-            "needs_verification",
-            "source",
-            "note",
-        ]
+        fields = ["code", *services.AGENCY_FIELDS]
         widgets = {"source": forms.Textarea(attrs={"rows": 2}), "note": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
             "code": _(
@@ -102,19 +93,7 @@ class AgencyRetireForm(forms.Form):
 class PersonForm(forms.ModelForm):
     class Meta:
         model = Person
-        fields = [
-            "full_name",
-            "agency",
-            "position",
-            "email",
-            "phone",
-            "is_democracy_officer",
-            "is_steering_member",
-            "is_inspection_member",
-            "inspection_term_start",
-            "inspection_term_end",
-            "is_active",
-        ]
+        fields = list(services.PERSON_FIELDS)
         widgets = {
             "inspection_term_start": VietnameseDateInput(),
             "inspection_term_end": VietnameseDateInput(),

@@ -27,25 +27,31 @@ from dancoso.agencies.models import Agency, Person, Province
 from dancoso.core.audit import assign, audited_save
 
 AGENCIES_CSV = Path(__file__).resolve().parent / "data" / "bac_giang_agencies_2024.csv"
-PROVINCE_EDITABLE = frozenset({"name", "resolution_number", "resolution_date"})
+# The fields each write may change, in the order the forms show them (the forms take their lists from here).
+PROVINCE_FIELDS = ("name", "resolution_number", "resolution_date")
 # The code is left out on purpose: imports and the CSV loader find agencies by it, so it never changes.
-AGENCY_EDITABLE = frozenset(
-    {"name", "short_name", "kind", "parent", "display_order", "source", "note", "needs_verification"}
+AGENCY_FIELDS = (
+    "name",
+    "short_name",
+    "kind",
+    "parent",
+    "display_order",
+    "needs_verification",
+    "source",
+    "note",
 )
-PERSON_EDITABLE = frozenset(
-    {
-        "full_name",
-        "agency",
-        "position",
-        "email",
-        "phone",
-        "is_democracy_officer",
-        "is_inspection_member",
-        "inspection_term_start",
-        "inspection_term_end",
-        "is_steering_member",
-        "is_active",
-    }
+PERSON_FIELDS = (
+    "full_name",
+    "agency",
+    "position",
+    "email",
+    "phone",
+    "is_democracy_officer",
+    "is_steering_member",
+    "is_inspection_member",
+    "inspection_term_start",
+    "inspection_term_end",
+    "is_active",
 )
 # Leaves room between the loaded agencies for ones an administrator inserts later.
 DISPLAY_ORDER_STEP = 10
@@ -63,7 +69,7 @@ def province_ensure(*, name: str = "Bắc Giang", actor: Any = None) -> Province
 @transaction.atomic
 def province_update(*, province: Province, actor: Any, **changes: Any) -> Province:
     """Rename the province or record its resolution; the old values stay in the history."""
-    assign(province, changes, PROVINCE_EDITABLE)
+    assign(province, changes, PROVINCE_FIELDS)
     return audited_save(province, actor=actor)
 
 
@@ -97,8 +103,8 @@ def agency_create(
 
 @transaction.atomic
 def agency_update(*, agency: Agency, actor: Any, **changes: Any) -> Agency:
-    """Rename an agency or change its place in the tree; only the fields in ``AGENCY_EDITABLE``."""
-    assign(agency, changes, AGENCY_EDITABLE)
+    """Rename an agency or change its place in the tree; only the fields in ``AGENCY_FIELDS``."""
+    assign(agency, changes, AGENCY_FIELDS)
     return audited_save(agency, actor=actor)
 
 
@@ -181,7 +187,7 @@ def person_update(*, person: Person, actor: Any, **changes: Any) -> Person:
     new_agency = changes.get("agency", person.agency)
     if new_agency.pk != person.agency_id:
         _check_person_agency(new_agency, actor)
-    assign(person, changes, PERSON_EDITABLE)
+    assign(person, changes, PERSON_FIELDS)
     return audited_save(person, actor=actor)
 
 
@@ -266,7 +272,7 @@ def _load_agency(
         return audited_save(Agency(code=row["code"].strip(), **values), actor=actor), "created"
     if _same_values(agency, values):
         return agency, "unchanged"
-    assign(agency, values, AGENCY_EDITABLE)
+    assign(agency, values, AGENCY_FIELDS)
     return audited_save(agency, actor=actor), "updated"
 
 

@@ -15,39 +15,38 @@ from simple_history.utils import bulk_create_with_history
 from dancoso.core.audit import assign, audited_delete, audited_save
 from training.models import SEAT_STATUSES, Material, Session, TrainingClass
 
-CLASS_EDITABLE = frozenset(
-    {
-        "plan",
-        "title",
-        "content",
-        "for_democracy_officers",
-        "for_inspection_members",
-        "for_others",
-        "organiser",
-        "venue",
-        "start_date",
-        "end_date",
-        "capacity",
-        "trainers",
-        "status",
-        "completion_percent",
-        "late_counts_as_present",
-    }
+# The fields a class and a session may be given, in the order the forms show them.
+CLASS_FIELDS = (
+    "plan",
+    "title",
+    "content",
+    "for_democracy_officers",
+    "for_inspection_members",
+    "for_others",
+    "organiser",
+    "venue",
+    "start_date",
+    "end_date",
+    "capacity",
+    "trainers",
+    "status",
+    "completion_percent",
+    "late_counts_as_present",
 )
-SESSION_EDITABLE = frozenset({"date", "start_time", "end_time", "topic"})
+SESSION_FIELDS = ("date", "start_time", "end_time", "topic")
 
 
 @transaction.atomic
 def class_create(*, actor: Any, **fields: Any) -> TrainingClass:
     training_class = TrainingClass()
-    assign(training_class, fields, CLASS_EDITABLE)
+    assign(training_class, fields, CLASS_FIELDS)
     return audited_save(training_class, actor=actor)
 
 
 @transaction.atomic
 def class_update(*, training_class: TrainingClass, actor: Any, **changes: Any) -> TrainingClass:
     """Change a class; capacity may not drop below the seats taken, nor dates leave out sessions."""
-    assign(training_class, changes, CLASS_EDITABLE)
+    assign(training_class, changes, CLASS_FIELDS)
     taken = training_class.enrolments.filter(status__in=SEAT_STATUSES).count()
     if training_class.capacity is not None and training_class.capacity < taken:
         raise ValidationError(
@@ -96,14 +95,14 @@ def sessions_generate(
 
 @transaction.atomic
 def session_update(*, session: Session, actor: Any, **changes: Any) -> Session:
-    assign(session, changes, SESSION_EDITABLE)
+    assign(session, changes, SESSION_FIELDS)
     return audited_save(session, actor=actor)
 
 
 @transaction.atomic
 def session_create(*, training_class: TrainingClass, actor: Any, **fields: Any) -> Session:
     session = Session(training_class=training_class)
-    assign(session, fields, SESSION_EDITABLE)
+    assign(session, fields, SESSION_FIELDS)
     return audited_save(session, actor=actor)
 
 

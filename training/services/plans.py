@@ -10,7 +10,8 @@ from django.db import transaction
 from dancoso.core.audit import assign, audited_save
 from training.models import TrainingPlan
 
-PLAN_EDITABLE = frozenset({"decision_number", "decision_date", "notes"})
+# What a plan records besides its year, in the form's order.
+PLAN_FIELDS = ("decision_number", "decision_date", "notes")
 
 
 @transaction.atomic
@@ -24,5 +25,5 @@ def plan_create(
 @transaction.atomic
 def plan_update(*, plan: TrainingPlan, actor: Any, **changes: Any) -> TrainingPlan:
     """Record the approving decision or notes; the year never changes (URLs and classes hang on it)."""
-    assign(plan, changes, PLAN_EDITABLE)
+    assign(plan, changes, PLAN_FIELDS)
     return audited_save(plan, actor=actor)
