@@ -207,3 +207,18 @@ def certificate_pdf(certificate: Certificate, *, verification_url: str) -> bytes
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
+
+
+def document_pdf(title: str, lines: list[str]) -> bytes:
+    """A one-page A4 handout: a title and a few lines (the demo's class materials)."""
+    register_fonts()
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, pageCompression=1)
+    canvas.setTitle(title)
+    width, height = A4
+    story = [Paragraph(escape(title), _style("title", 15, font=SERIF_BOLD)), Spacer(1, 12)]
+    story += [Paragraph(escape(line), _style("line", 11, alignment=TA_LEFT)) for line in lines]
+    Frame(56, 56, width - 112, height - 112, showBoundary=0).addFromList(story, canvas)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()

@@ -1,6 +1,8 @@
-"""Demo training records: three years of plans, classes, rosters, attendance and certificates.
+"""Demo training records: three years of plans, classes with their materials, rosters, attendance and
+certificates.
 
-Safe to run twice: plans are found by year, classes by plan and title, enrolments by class and person,
+Safe to run twice: plans are found by year, classes by plan and title, materials by class and title,
+enrolments by class and person,
 marks by session and enrolment, and certificates are issued only to those who lack one. Each class draws
 from its own seeded random generator, so every run makes the same choices. All writes go through the
 training services, acting as the Home Affairs demo user.
@@ -13,12 +15,14 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
 from dancoso.accounts.models import User
 from dancoso.agencies.models import Agency, Person
 from dancoso.periods import Period, current_period
+from training.certificates_pdf import document_pdf
 from training.models import (
     Attendance,
     AttendanceStatus,
@@ -27,13 +31,14 @@ from training.models import (
     Content,
     Enrolment,
     EnrolmentStatus,
+    Material,
     TargetGroup,
     TrainingClass,
     TrainingPlan,
 )
 from training.services.attendance import attendance_record
 from training.services.certificates import certificates_issue
-from training.services.classes import class_create, session_update, sessions_generate
+from training.services.classes import class_create, material_add, session_update, sessions_generate
 from training.services.enrolment import enrolment_decide, enrolment_nominate
 from training.services.plans import plan_create
 
@@ -93,6 +98,7 @@ def seed() -> dict[str, int]:
         "plans": TrainingPlan.objects.count(),
         "classes": TrainingClass.objects.count(),
         "enrolments": Enrolment.objects.count(),
+        "materials": Material.objects.count(),
         "attendance": Attendance.objects.count(),
         "certificates": Certificate.objects.count(),
     }
@@ -178,6 +184,7 @@ def _seed_class(plan: TrainingPlan, spec: DemoClass, organiser: Agency, today: d
     rng = random.Random(f"{SEED}:{spec.title}")
     training_class = _class(plan, spec, organiser, actor)
     _sessions(training_class, spec, actor)
+    _materials(training_class, actor)
     _roster(training_class, spec, rng, actor)
     _attendance(training_class, rng, today, actor)
     if training_class.status == ClassStatus.FINISHED:
@@ -219,6 +226,32 @@ def _sessions(training_class: TrainingClass, spec: DemoClass, actor: User) -> No
     )
     for index, session in enumerate(training_class.sessions.order_by("date")):
         session_update(session=session, topic=TOPICS[index % len(TOPICS)], actor=actor)
+
+
+def _materials(training_class: TrainingClass, actor: User) -> None:
+    """The programme and the handbook of the class, as small PDF files drawn for it."""
+    present = set(training_class.materials.values_list("title", flat=True))
+    sessions = list(training_class.sessions.order_by("date", "start_time"))
+    documents = {
+        "Chương trình lớp bồi dưỡng": [
+            training_class.title,
+            f"Từ ngày {training_class.start_date:%d/%m/%Y} đến ngày {training_class.end_date:%d/%m/%Y}",
+            *(f"Buổi {n} ({s.date:%d/%m/%Y}): {s.topic}" for n, s in enumerate(sessions, start=1)),
+            "Giảng viên: " + "; ".join(training_class.trainers.splitlines()),
+        ],
+        "Tài liệu bồi dưỡng: Luật Thực hiện dân chủ ở cơ sở (trích)": [
+            "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15, có hiệu lực từ ngày 01/7/2023.",
+            "Chương III: Thực hiện dân chủ ở cơ quan, đơn vị – công khai, bàn và quyết định,",
+            "tham gia ý kiến, kiểm tra và giám sát của cán bộ, công chức, viên chức, người lao động.",
+            "Phương châm: Dân biết, dân bàn, dân làm, dân kiểm tra, dân giám sát, dân thụ hưởng.",
+        ],
+    }
+    for number, (title, lines) in enumerate(documents.items(), start=1):
+        if title not in present:
+            upload = SimpleUploadedFile(
+                f"tai-lieu-{number}.pdf", document_pdf(title, lines), content_type="application/pdf"
+            )
+            material_add(training_class=training_class, title=title, file=upload, actor=actor)
 
 
 def _candidates(training_class: TrainingClass) -> list[Person]:

@@ -116,3 +116,45 @@ def test_user_menu_shows_role_and_agency(client_for, officer, agency_a):
     body = client_for(officer).get(reverse("dashboard")).content.decode()
     assert agency_a.name in body
     assert "Cán bộ cơ quan, đơn vị" in body
+
+
+LONGEST_USERNAME = User._meta.get_field("username").max_length
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown_back"),
+    [
+        ("a" * (LONGEST_USERNAME + 1), "a" * LONGEST_USERNAME),
+        ("x" * 100_000, "x" * LONGEST_USERNAME),
+        ("canbo\x00tuphap", "canbotuphap"),
+    ],
+    ids=["one-too-long", "100k", "nul"],
+)
+def test_impossible_username_is_answered_as_a_wrong_login(client, officer, typed, shown_back):
+    from axes.models import AccessAttempt
+
+    response = client.post(reverse("login"), {"username": typed, "password": "sai"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Tên đăng nhập hoặc mật khẩu không đúng" in body
+    assert f'value="{shown_back}"' in body
+    # No account can have this username, so authentication is not attempted and axes records nothing:
+    # its username column holds 255 characters and PostgreSQL refuses NULs.
+    assert not AccessAttempt.objects.exists()
+
+
+def test_nul_in_the_password_is_answered_as_a_wrong_login(client, officer):
+    response = client.post(reverse("login"), {"username": "canbo.tuphap", "password": "sai\x00"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Tên đăng nhập hoặc mật khẩu không đúng" in body
+    assert 'value="canbo.tuphap"' in body
+
+
+def test_longest_possible_username_still_counts_towards_the_lockout(client):
+    longest = "a" * LONGEST_USERNAME
+    UserFactory(username=longest, role=Role.LEADER, agency=None)
+    for _ in range(5):
+        client.post(reverse("login"), {"username": longest, "password": "sai"})
+    response = client.post(reverse("login"), {"username": longest, "password": PASSWORD})
+    assert response.status_code == 429

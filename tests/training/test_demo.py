@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone, translation
 
 from dancoso.agencies.models import Person
@@ -17,18 +18,21 @@ from training.models import (
     ClassStatus,
     Enrolment,
     EnrolmentStatus,
+    Material,
     Session,
     TrainingClass,
     TrainingPlan,
 )
 
-TRAINING_MODELS = (TrainingPlan, TrainingClass, Session, Enrolment, Attendance, Certificate)
+TRAINING_MODELS = (TrainingPlan, TrainingClass, Material, Session, Enrolment, Attendance, Certificate)
 
 
 @pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    """The demo seeded once for the module (it takes seconds) inside a transaction rolled back at the end."""
-    with django_db_blocker.unblock(), transaction.atomic():
+def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo seeded once for the module (it takes seconds) inside a transaction rolled back at the end;
+    its material files go to a temporary folder."""
+    media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
+    with media, django_db_blocker.unblock(), transaction.atomic():
         call_command("seed_demo", stdout=io.StringIO())
         yield
         transaction.set_rollback(True)
@@ -89,3 +93,14 @@ def test_an_open_class_this_year_has_seats_for_the_justice_department(seeded):
     eligible = Person.objects.filter(training_class.eligible_people(), agency__code="STP", is_active=True)
     assert eligible.exclude(pk__in=enrolled).exists()
     assert training_class.start_date >= timezone.localdate()
+
+
+@pytest.mark.django_db
+def test_every_class_has_its_programme_and_handbook_as_pdf_files(seeded):
+    for training_class in TrainingClass.objects.all():
+        materials = list(training_class.materials.all())
+        assert len(materials) == 2, training_class
+        for material in materials:
+            with material.file.open("rb") as file:
+                assert file.read(5) == b"%PDF-"
+            assert material.history.get().history_user.username == "noivu"
