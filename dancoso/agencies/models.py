@@ -157,7 +157,11 @@ class Person(models.Model):
                 name="person_inspection_member_has_term",
             ),
         ]
-        indexes = [models.Index(fields=["agency", "full_name"])]
+        indexes = [
+            models.Index(fields=["agency", "full_name"]),
+            # The people list pages through the whole register by name.
+            models.Index(fields=["full_name", "id"], name="person_by_name"),
+        ]
 
     def __str__(self) -> str:
         return self.full_name
