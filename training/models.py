@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import Case, Count, F, Max, Q, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 from dancoso.accounts.access import ALL, HOME_AFFAIRS, Reach
 from dancoso.agencies.models import Agency, Person
 from dancoso.core.fields import NOTE_LENGTH, actor_field
+from dancoso.core.lists import counted
 from dancoso.periods import Period
 
 # The resolution asks for 1 to 2 classes a year; outside this range the plan shows a warning, not a block.
@@ -270,33 +271,60 @@ class EnrolmentQuerySet(models.QuerySet):
         return self.filter(status=EnrolmentStatus.CONFIRMED)
 
     def with_attendance(self) -> EnrolmentQuerySet:
-        """Annotate sessions attended (present, or late where the class counts it) and marked absent."""
-        attended = Q(attendances__status=AttendanceStatus.PRESENT) | Q(
-            attendances__status=AttendanceStatus.LATE, training_class__late_counts_as_present=True
-        )
+        """Annotate sessions attended (present, or late where the class counts it) and marked absent.
+
+        Each count is a subquery on the trainee's own marks: a join of marks and sessions would multiply
+        them for every trainee of a large class before counting.
+        """
+        marks = Attendance.objects.all()
+        present = counted(marks.filter(status=AttendanceStatus.PRESENT), to="enrolment")
+        late = counted(marks.filter(status=AttendanceStatus.LATE), to="enrolment")
         return self.annotate(
-            attended_count=Count("attendances", filter=attended, distinct=True),
-            absent_count=Count(
-                "attendances", filter=Q(attendances__status=AttendanceStatus.ABSENT), distinct=True
+            attended_count=Case(
+                When(training_class__late_counts_as_present=True, then=present + late), default=present
             ),
-            session_count=Count("training_class__sessions", distinct=True),
+            absent_count=counted(marks.filter(status=AttendanceStatus.ABSENT), to="enrolment"),
+            session_count=counted(Session.objects.all(), to="training_class", outer="training_class"),
         )
 
     def completed(self) -> EnrolmentQuerySet:
         """Confirmed trainees whose attended share reaches their class's completion percent.
 
-        Compared in integers (attended × 100 ≥ percent × sessions) so 80% of 5 sessions is exactly 4.
+        Each class's rule becomes a number of sessions to attend (``sessions_needed``), read in one small
+        query of the classes; the trainees' attended sessions are then counted in one grouped pass over the
+        marks, which stays fast for classes of thousands (a count per trainee would not).
         """
-        return (
-            self.confirmed()
-            .with_attendance()
-            .filter(session_count__gt=0)
-            .alias(
-                attended_x100=F("attended_count") * 100,
-                required_x100=F("session_count") * F("training_class__completion_percent"),
-            )
-            .filter(attended_x100__gte=F("required_x100"))
+        classes = TrainingClass.objects.annotate(held=counted(Session.objects.all(), to="training_class"))
+        needed = {
+            pk: count
+            for pk, held, percent in classes.values_list("pk", "held", "completion_percent")
+            if (count := sessions_needed(held, percent)) is not None
+        }
+        if not needed:
+            return self.none()
+        attended = Q(status=AttendanceStatus.PRESENT) | Q(
+            status=AttendanceStatus.LATE, session__training_class__late_counts_as_present=True
         )
+        threshold = Case(
+            *(When(session__training_class=pk, then=Value(count)) for pk, count in needed.items()),
+            output_field=models.IntegerField(),
+        )
+        completing = (
+            Attendance.objects.values("enrolment")
+            .annotate(attended=Count("pk", filter=attended), needed=Max(threshold))
+            .filter(attended__gte=F("needed"))
+            .values("enrolment")
+        )
+        return self.confirmed().filter(pk__in=completing)
+
+
+def sessions_needed(sessions: int, percent: int) -> int | None:
+    """Sessions to attend for a class of ``sessions`` sessions and a completion rule of ``percent``.
+
+    The smallest whole number n with n × 100 ≥ percent × sessions, so 80% of 5 sessions is exactly 4. A
+    class without sessions cannot be completed (``None``).
+    """
+    return -(-sessions * percent // 100) if sessions else None
 
 
 class Enrolment(models.Model):

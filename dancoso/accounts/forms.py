@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, UsernameField
 from django.contrib.auth.password_validation import password_validators_help_text_html, validate_password
 from django.core.exceptions import ValidationError
 from django.utils.functional import lazy
@@ -14,8 +14,31 @@ from dancoso.accounts.services import USER_FIELDS
 from dancoso.agencies.models import Agency
 from dancoso.agencies.selectors import agency_choices
 
+USERNAME_MAX_LENGTH = User._meta.get_field("username").max_length
+# Errors meaning no account can match what was typed: the login answers them as any wrong login.
+IMPOSSIBLE_LOGIN_CODES = frozenset({"max_length", "null_characters_not_allowed"})
+
+
+class LoginUsernameField(UsernameField):
+    """The typed username, shown back without NULs and cut to the longest username an account can have."""
+
+    def bound_data(self, data: Any, initial: Any) -> Any:
+        if isinstance(data, str):
+            return data.replace("\x00", "")[: self.max_length]
+        return data
+
 
 class LoginForm(AuthenticationForm):
+    """The login page's form.
+
+    An over-long username or a NUL in either field is refused before ``authenticate()`` runs: django-axes
+    records every failed authentication with its username in a 255-character column, and PostgreSQL
+    refuses NULs, so such a value would otherwise turn a wrong login into a server error.
+    """
+
+    username = LoginUsernameField(
+        max_length=USERNAME_MAX_LENGTH, widget=forms.TextInput(attrs={"autofocus": True})
+    )
     error_messages = {
         "invalid_login": _("Wrong username or password. Please check and try again."),
         "inactive": _("This account has been disabled. Contact the Department of Home Affairs."),
@@ -26,6 +49,21 @@ class LoginForm(AuthenticationForm):
         self.fields["username"].label = _("Username")
         self.fields["password"].label = _("Password")
         self.fields["username"].widget.attrs["autocomplete"] = "username"
+
+    def clean(self) -> dict[str, Any]:
+        impossible = [
+            name for name, errors in self._errors.items() if _codes(errors) & IMPOSSIBLE_LOGIN_CODES
+        ]
+        if impossible:
+            # Said as for any wrong login, so the page does not tell which part was malformed.
+            for name in impossible:
+                del self._errors[name]
+            raise self.get_invalid_login_error()
+        return super().clean()
+
+
+def _codes(errors: Any) -> set[str]:
+    return {error.code for error in errors.as_data()}
 
 
 class UserFilterForm(forms.Form):

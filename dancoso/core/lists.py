@@ -43,13 +43,13 @@ def posted(request: HttpRequest) -> Any:
     return request.POST if request.method == "POST" else None
 
 
-def counted(rows: QuerySet, *, to: str) -> Coalesce:
-    """How many of ``rows`` point at the outer row through ``to``, as a subquery.
+def counted(rows: QuerySet, *, to: str, outer: str = "pk") -> Coalesce:
+    """How many of ``rows`` point through ``to`` at the outer row (or at its field ``outer``), as a subquery.
 
     ``Count()`` over a join groups every related row before the page is cut, and two of them multiply
     each other; a subquery is run only for the rows shown and counts one thing.
     """
-    subquery = rows.filter(**{to: OuterRef("pk")}).order_by().values(to).annotate(n=Count("pk")).values("n")
+    subquery = rows.filter(**{to: OuterRef(outer)}).order_by().values(to).annotate(n=Count("pk")).values("n")
     return Coalesce(Subquery(subquery, output_field=IntegerField()), Value(0))
 
 

@@ -151,7 +151,7 @@ def test_nul_in_the_password_is_answered_as_a_wrong_login(client, officer):
     assert 'value="canbo.tuphap"' in body
 
 
-def test_longest_possible_username_still_counts_towards_the_lockout(client):
+def test_longest_possible_username_still_counts_towards_the_lockout(client, db):
     longest = "a" * LONGEST_USERNAME
     UserFactory(username=longest, role=Role.LEADER, agency=None)
     for _ in range(5):

@@ -203,7 +203,8 @@ def test_query_count_is_the_same_for_3_and_30_agencies(home_affairs, agency_a, s
     small, small_result = _queries(agency=agency)
     _agencies_with_trainees(training_class, sessions, 27)
     large, large_result = _queries(agency=agency)
-    assert small == large == 5
+    # The classes' completion rules, the people, the enrolments, the marks, the agencies, the count.
+    assert small == large == 6
     assert len(large_result.tables[0].rows) == (1 if scoped else 31)
     assert len(small_result.tables[0].rows) == (1 if scoped else 4)
 
@@ -261,3 +262,13 @@ def test_dashboard_query_count_with_the_training_section_is_the_same_for_3_and_3
     (small, small_rows), (large, large_rows) = dashboard_queries(3), dashboard_queries(27)
     assert (small_rows, large_rows) == (3, 30)
     assert small == large
+
+
+@pytest.mark.parametrize(
+    ("sessions", "percent", "needed"),
+    [(5, 80, 4), (4, 80, 4), (3, 100, 3), (10, 75, 8), (1, 1, 1), (0, 80, None)],
+)
+def test_a_completion_rule_is_a_number_of_sessions_to_attend(sessions, percent, needed):
+    from training.models import sessions_needed
+
+    assert sessions_needed(sessions, percent) == needed
