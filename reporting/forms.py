@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from dancoso.agencies.forms import VietnameseDateInput
+from dancoso.core.fields import NARRATIVE_LENGTH
 from reporting.measures import MEASURES
 from reporting.models import AnnualReport
 from reporting.services import HEADER_FIELDS, NARRATIVE_TEXTS
@@ -67,6 +68,7 @@ class NarrativeForm(forms.ModelForm):
             f"measure_{m.key}": forms.CharField(
                 label=_("Comment on part II.%(number)s: %(heading)s") % {"number": n, "heading": m.heading},
                 required=False,
+                max_length=NARRATIVE_LENGTH,
                 widget=forms.Textarea(attrs=TEXTAREA),
                 initial=comments.get(m.key, ""),
             )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from dancoso.agencies.forms import VietnameseDateInput
 from dancoso.agencies.models import Agency, Person
 from dancoso.agencies.selectors import agency_choices
+from dancoso.core.fields import NOTE_LENGTH, SEARCH_LENGTH
 from training.models import ClassStatus, EnrolmentStatus, TargetGroup, TrainingClass, TrainingPlan
 from training.services.classes import CLASS_FIELDS, SESSION_FIELDS
 from training.services.plans import PLAN_FIELDS
@@ -86,7 +87,7 @@ class ClassForm(forms.ModelForm):
 
 
 class ClassFilterForm(forms.Form):
-    q = forms.CharField(label=_("Title"), required=False)
+    q = forms.CharField(label=_("Title"), required=False, max_length=SEARCH_LENGTH)
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
     organiser = forms.ModelChoiceField(
         label=_("Organising agency"),
@@ -155,7 +156,27 @@ class MaterialForm(forms.Form):
         return upload
 
 
+# The largest primary key there can be (BigAutoField): SQLite cannot even compare with a larger number
+# in an ``__in`` filter (OverflowError), so such a choice is refused before the query.
+LARGEST_PK = 2**63 - 1
+
+
+def _beyond_any_pk(value: Any) -> bool:
+    try:
+        return abs(int(value)) > LARGEST_PK
+    except (TypeError, ValueError):
+        return False
+
+
 class PersonChoiceField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value: Any) -> Any:
+        beyond = next(filter(_beyond_any_pk, value), None)
+        if beyond is not None:
+            raise ValidationError(
+                self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": beyond}
+            )
+        return super()._check_values(value)
+
     def label_from_instance(self, obj: Person) -> str:
         details = [obj.position] if obj.position else []
         if obj.is_democracy_officer:
@@ -200,7 +221,7 @@ class DecisionForm(forms.Form):
         choices=[("confirm", _("Confirm")), ("decline", _("Decline"))],
         widget=forms.RadioSelect,
     )
-    reason = forms.CharField(label=_("Reason for declining"), required=False, max_length=1000)
+    reason = forms.CharField(label=_("Reason for declining"), required=False, max_length=NOTE_LENGTH)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -210,7 +231,7 @@ class DecisionForm(forms.Form):
 
 
 class RosterFilterForm(forms.Form):
-    q = forms.CharField(label=_("Name"), required=False)
+    q = forms.CharField(label=_("Name"), required=False, max_length=SEARCH_LENGTH)
     agency = forms.ModelChoiceField(
         label=_("Agency"), required=False, queryset=Agency.objects.none(), empty_label=_("All agencies")
     )

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from dancoso.agencies.models import Agency, Person
 from dancoso.indicators import Column, Figures, Indicator, Section, Table, TableRow
@@ -256,11 +256,11 @@ def _province_coverage(by_agency: dict[Any, AgencyFigures], names: dict[int, str
 
 
 TABLE_COLUMNS = (
-    ("democracy_officers", _lazy("Assigned to democracy work")),
-    ("inspection_members", _lazy("Inspection Board members")),
-    ("enrolled", _lazy("Enrolled trainees")),
-    ("completed", _lazy("Trainees who completed")),
-    ("attendance_rate", _lazy("Attendance rate (%)")),
+    ("democracy_officers", gettext_lazy("Assigned to democracy work")),
+    ("inspection_members", gettext_lazy("Inspection Board members")),
+    ("enrolled", gettext_lazy("Enrolled trainees")),
+    ("completed", gettext_lazy("Trainees who completed")),
+    ("attendance_rate", gettext_lazy("Attendance rate (%)")),
 )
 
 

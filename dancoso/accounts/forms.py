@@ -13,6 +13,7 @@ from dancoso.accounts.models import Role, User
 from dancoso.accounts.services import USER_FIELDS
 from dancoso.agencies.models import Agency
 from dancoso.agencies.selectors import agency_choices
+from dancoso.core.fields import SEARCH_LENGTH
 
 USERNAME_MAX_LENGTH = User._meta.get_field("username").max_length
 # Errors meaning no account can match what was typed: the login answers them as any wrong login.
@@ -67,7 +68,9 @@ def _codes(errors: Any) -> set[str]:
 
 
 class UserFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, help_text=_("Username, name or email"))
+    q = forms.CharField(
+        label=_("Search"), required=False, max_length=SEARCH_LENGTH, help_text=_("Username, name or email")
+    )
     role = forms.ChoiceField(label=_("Role"), required=False, choices=[("", _("All roles")), *Role.choices])
     agency = forms.ModelChoiceField(
         label=_("Agency"),

@@ -17,6 +17,7 @@ from dancoso.agencies import services
 from dancoso.agencies.imports import ImportFileError, PersonRow, clean_text, parse_people_xlsx
 from dancoso.agencies.models import Agency, Person, Province
 from dancoso.agencies.selectors import agency_choices
+from dancoso.core.fields import SEARCH_LENGTH
 
 PHONE_PATTERN = re.compile(r"[0-9 +().-]{6,20}")
 
@@ -160,7 +161,7 @@ class PersonImportForm(forms.Form):
 
 
 class AgencyFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False)
+    q = forms.CharField(label=_("Search"), required=False, max_length=SEARCH_LENGTH)
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("All kinds")), *Agency.Kind.choices]
     )
@@ -178,7 +179,7 @@ class AgencyFilterChoiceField(forms.ModelChoiceField):
 
 
 class PersonFilterForm(forms.Form):
-    q = forms.CharField(label=_("Name"), required=False)
+    q = forms.CharField(label=_("Name"), required=False, max_length=SEARCH_LENGTH)
     # Retired agencies stay in this filter: people left in them must still be found.
     agency = AgencyFilterChoiceField(
         label=_("Agency"),

@@ -6,11 +6,19 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 # Longest free text a form accepts: a note is a few paragraphs, a narrative part of the yearly report a few
 # pages. The database does not limit TextField; the forms do, with Django's Vietnamese message.
 NOTE_LENGTH = 2000
 NARRATIVE_LENGTH = 20000
+# Longest search a register's filter accepts: the longest name or title it holds. SQLite refuses a LIKE
+# pattern over 50,000 bytes, and nothing longer can match anyway.
+SEARCH_LENGTH = 255
+# Every form text field refuses NUL characters (PostgreSQL cannot store them) with this message of Django's,
+# which Django's own catalogue leaves untranslated in Vietnamese. Naming the same text here keeps it in the
+# project's catalogue, which Django reads first, so every such refusal reads in Vietnamese.
+NUL_MESSAGE = _("Null characters are not allowed.")
 
 
 def actor_field(verbose_name: Any) -> models.ForeignKey:

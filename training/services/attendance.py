@@ -6,11 +6,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from dancoso.core.fields import NUL_MESSAGE
 from training.models import Attendance, AttendanceStatus, EnrolmentStatus, Session
 
 NOTE_MAX_LENGTH = Attendance._meta.get_field("note").max_length
@@ -41,6 +43,9 @@ def _check_marks(session: Session, marks: Mapping[int, tuple[str, str]]) -> None
         raise ValidationError(_("Choose present, late, excused or absent for each trainee."))
     if any(len(note) > NOTE_MAX_LENGTH for _status, note in marks.values()):
         raise ValidationError(_("A note may have at most %(max)s characters.") % {"max": NOTE_MAX_LENGTH})
+    # PostgreSQL cannot store NUL characters: refused as a form's text field refuses them.
+    for _status, note in marks.values():
+        ProhibitNullCharactersValidator(message=NUL_MESSAGE)(note)
 
 
 @transaction.atomic
