@@ -29,7 +29,7 @@ import logging
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.core.cache import cache
 from django.db import connection
@@ -73,8 +73,9 @@ class Column:
         return str(self.label)
 
 
-@dataclass(frozen=True)
-class TableRow:
+class TableRow(NamedTuple):
+    """One agency's row. A tuple, not a dataclass: a thousand of them come out of the cache at every view."""
+
     agency_id: int | None
     agency_name: str
     cells: tuple[Any, ...]
@@ -228,10 +229,20 @@ def sections(period: Period, *, agency: Any = None) -> list[Section]:
     return _Reading(period).sections(agency)
 
 
-def sections_by_year(periods: list[Period], *, agency: Any = None) -> dict[int, list[Section]]:
-    """The sections of several periods (the dashboard's trend years), with one look at what changed."""
+def sections_by_year(
+    periods: list[Period], *, agency: Any = None, tables: bool = True
+) -> dict[int, list[Section]]:
+    """The sections of several periods (the dashboard's trend years), with one look at what changed.
+
+    The last period keeps its tables; with ``tables=False`` the others come without (their figures only,
+    which is all a trend needs, and far less to read back from the cache).
+    """
     marks = _Marks()
-    return {period.year: _Reading(period, marks=marks).sections(agency) for period in periods}
+    last = periods[-1] if periods else None
+    return {
+        period.year: _Reading(period, marks=marks).sections(agency, tables=tables or period == last)
+        for period in periods
+    }
 
 
 def section_for(key: str, period: Period, agency: Any = None) -> Section:
@@ -258,14 +269,21 @@ class _Reading:
     def provider(self, key: str) -> Provider:
         return self.by_key[key]
 
-    def sections(self, agency: Any) -> list[Section]:
-        keys = {provider.key: self._cache_key(provider, "section", agency) for provider in providers()}
+    def sections(self, agency: Any, *, tables: bool = True) -> list[Section]:
+        kind = "section" if tables else "figures-only"
+        keys = {provider.key: self._cache_key(provider, kind, agency) for provider in providers()}
         found = _cache_get_many([key for key in keys.values() if key])
         return [
-            found.get(keys[provider.key])
-            or _store(keys[provider.key], self._compute_section(provider, agency))
-            for provider in providers()
+            found.get(keys[provider.key]) or self._fresh(provider, agency, tables) for provider in providers()
         ]
+
+    def _fresh(self, provider: Provider, agency: Any, tables: bool) -> Section:
+        """Compute a section and keep it both whole and without its tables."""
+        section = _store(
+            self._cache_key(provider, "section", agency), self._compute_section(provider, agency)
+        )
+        figures_only = _store(self._cache_key(provider, "figures-only", agency), replace(section, tables=()))
+        return section if tables else figures_only
 
     def section(self, provider: Provider, agency: Any) -> Section:
         key = self._cache_key(provider, "section", agency)
@@ -312,6 +330,16 @@ class _Reading:
         agency_part = agency.pk if agency is not None else "all"
         period = f"{self.period.year}:{self.period.start:%Y%m%d}:{self.period.end:%Y%m%d}"
         return f"indicators:{provider.key}:{kind}:{period}:{agency_part}:{get_language()}:{mark}"
+
+
+def cached(name: str, compute: Callable[[], Any], *, apps: tuple[str, ...] = SHARED_APPS) -> Any:
+    """A value computed from the registers (headline counts), cached like the sections until ``apps`` change.
+
+    ``name`` must say everything the value depends on besides the data (scope, year).
+    """
+    marks = _Marks()
+    mark = ".".join(str(marks.of(label)) for label in sorted(apps))
+    return _cached(f"figures:{name}:{get_language()}:{mark}", compute)
 
 
 class _Marks:

@@ -10,10 +10,11 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from dancoso.agencies.forms import VietnameseDateInput
+from dancoso.agencies.forms import AgencyChoiceField, VietnameseDateInput
 from dancoso.agencies.models import Agency, Person
 from dancoso.agencies.selectors import agency_choices
 from dancoso.core.fields import NOTE_LENGTH, SEARCH_LENGTH
+from dancoso.core.widgets import LongSelect
 from training.models import ClassStatus, EnrolmentStatus, TargetGroup, TrainingClass, TrainingPlan
 from training.services.classes import CLASS_FIELDS, SESSION_FIELDS
 from training.services.plans import PLAN_FIELDS
@@ -54,6 +55,7 @@ class ClassForm(forms.ModelForm):
         model = TrainingClass
         fields = list(CLASS_FIELDS)
         widgets = {
+            "organiser": LongSelect,
             "start_date": VietnameseDateInput(),
             "end_date": VietnameseDateInput(),
             "trainers": forms.Textarea(attrs={"rows": 3}),
@@ -89,7 +91,7 @@ class ClassForm(forms.ModelForm):
 class ClassFilterForm(forms.Form):
     q = forms.CharField(label=_("Title"), required=False, max_length=SEARCH_LENGTH)
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
-    organiser = forms.ModelChoiceField(
+    organiser = AgencyChoiceField(
         label=_("Organising agency"),
         required=False,
         queryset=Agency.objects.none(),
@@ -208,7 +210,7 @@ class NominationForm(forms.Form):
 class NominationAgencyForm(forms.Form):
     """Home Affairs first chooses whose officials to nominate."""
 
-    agency = forms.ModelChoiceField(label=_("Agency"), queryset=Agency.objects.none(), required=False)
+    agency = AgencyChoiceField(label=_("Agency"), queryset=Agency.objects.none(), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -232,7 +234,7 @@ class DecisionForm(forms.Form):
 
 class RosterFilterForm(forms.Form):
     q = forms.CharField(label=_("Name"), required=False, max_length=SEARCH_LENGTH)
-    agency = forms.ModelChoiceField(
+    agency = AgencyChoiceField(
         label=_("Agency"), required=False, queryset=Agency.objects.none(), empty_label=_("All agencies")
     )
     status = forms.ChoiceField(

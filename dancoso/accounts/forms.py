@@ -11,9 +11,11 @@ from django.utils.translation import gettext_lazy as _
 
 from dancoso.accounts.models import Role, User
 from dancoso.accounts.services import USER_FIELDS
+from dancoso.agencies.forms import AgencyChoiceField
 from dancoso.agencies.models import Agency
 from dancoso.agencies.selectors import agency_choices
 from dancoso.core.fields import SEARCH_LENGTH
+from dancoso.core.widgets import LongSelect
 
 USERNAME_MAX_LENGTH = User._meta.get_field("username").max_length
 # Errors meaning no account can match what was typed: the login answers them as any wrong login.
@@ -72,7 +74,7 @@ class UserFilterForm(forms.Form):
         label=_("Search"), required=False, max_length=SEARCH_LENGTH, help_text=_("Username, name or email")
     )
     role = forms.ChoiceField(label=_("Role"), required=False, choices=[("", _("All roles")), *Role.choices])
-    agency = forms.ModelChoiceField(
+    agency = AgencyChoiceField(
         label=_("Agency"),
         required=False,
         queryset=Agency.objects.order_by("display_order", "name"),
@@ -92,6 +94,7 @@ class UserForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["username", *USER_FIELDS]
+        widgets = {"agency": LongSelect}
         labels = {"username": _("Username"), "is_active": _("Account active")}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

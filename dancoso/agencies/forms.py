@@ -18,6 +18,7 @@ from dancoso.agencies.imports import ImportFileError, PersonRow, clean_text, par
 from dancoso.agencies.models import Agency, Person, Province
 from dancoso.agencies.selectors import agency_choices
 from dancoso.core.fields import SEARCH_LENGTH
+from dancoso.core.widgets import LongSelect
 
 PHONE_PATTERN = re.compile(r"[0-9 +().-]{6,20}")
 
@@ -27,6 +28,12 @@ class VietnameseDateInput(forms.DateInput):
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", **(attrs or {})})
+
+
+class AgencyChoiceField(forms.ModelChoiceField):
+    """A pick among the province's agencies (a thousand of them at province scale)."""
+
+    widget = LongSelect
 
 
 class ProvinceForm(forms.ModelForm):
@@ -40,7 +47,11 @@ class AgencyForm(forms.ModelForm):
     class Meta:
         model = Agency
         fields = ["code", *services.AGENCY_FIELDS]
-        widgets = {"source": forms.Textarea(attrs={"rows": 2}), "note": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "parent": LongSelect,
+            "source": forms.Textarea(attrs={"rows": 2}),
+            "note": forms.Textarea(attrs={"rows": 3}),
+        }
         help_texts = {
             "code": _(
                 "Letters, digits and hyphens, for example SNV. Imports refer to agencies by this code."
@@ -71,7 +82,7 @@ class AgencyForm(forms.ModelForm):
 
 
 class AgencyMergeForm(forms.Form):
-    target = forms.ModelChoiceField(queryset=Agency.objects.none(), label=_("Merge into"))
+    target = AgencyChoiceField(queryset=Agency.objects.none(), label=_("Merge into"))
     confirm = forms.BooleanField(label=_("I have checked the agency chosen above."))
 
     def __init__(self, *args: Any, source: Agency, **kwargs: Any) -> None:
@@ -96,6 +107,7 @@ class PersonForm(forms.ModelForm):
         model = Person
         fields = list(services.PERSON_FIELDS)
         widgets = {
+            "agency": LongSelect,
             "inspection_term_start": VietnameseDateInput(),
             "inspection_term_end": VietnameseDateInput(),
         }
@@ -173,7 +185,7 @@ class AgencyFilterForm(forms.Form):
     sort = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
-class AgencyFilterChoiceField(forms.ModelChoiceField):
+class AgencyFilterChoiceField(AgencyChoiceField):
     def label_from_instance(self, obj: Agency) -> str:
         return str(obj) if obj.is_active else _("%(agency)s (retired)") % {"agency": obj}
 

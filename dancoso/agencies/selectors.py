@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
+from dancoso import indicators
 from dancoso.accounts import access
 from dancoso.agencies.models import Agency, Person, Province
 from dancoso.core.lists import counted, sorted_by
@@ -49,15 +50,18 @@ PERSON_FLAGS = {
 
 def register_overview(*, user: Any) -> dict[str, int]:
     """Headline counts of the registers, for the user's scope (the whole province for anonymous visitors)."""
-    overview = {"agencies": Agency.objects.active().count()}
     if user is None or not user.is_authenticated:
-        return overview
-    people = Person.objects.filter(is_active=True)
+        return indicators.cached("overview:public", lambda: {"agencies": Agency.objects.active().count()})
     # The council may not open the register, but its dashboard shows the province-wide figures.
     agency = access.figures_agency(user)
+    return indicators.cached(f"overview:{agency.pk if agency else 'all'}", lambda: _overview(agency))
+
+
+def _overview(agency: Agency | None) -> dict[str, int]:
+    people = Person.objects.filter(is_active=True)
     if agency is not None:
         people = people.filter(agency=agency)
-    return {**overview, **people.aggregate(**PEOPLE_COUNTS)}
+    return {"agencies": Agency.objects.active().count(), **people.aggregate(**PEOPLE_COUNTS)}
 
 
 def province_for_edit() -> Province:

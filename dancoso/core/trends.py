@@ -28,7 +28,8 @@ def yearly_sections(*, years: int = YEARS, until: Period, agency: Any = None) ->
     """The registry's sections for each of the ``years`` periods ending at ``until``, oldest first."""
     first = until.year - years + 1
     periods = [Period(year) for year in range(first, until.year + 1)]
-    return indicators.sections_by_year(periods, agency=agency)
+    # The charts need the indicators of the earlier years, not their per-agency tables.
+    return indicators.sections_by_year(periods, agency=agency, tables=False)
 
 
 def charts(by_year: SectionsByYear) -> list[dict[str, Any]]:

@@ -21,7 +21,7 @@ from training.models import AttendanceStatus, Session
 from training.services import attendance as services
 
 # A class of thousands is marked a page at a time (or one agency at a time); a page posts its own rows.
-SHEET_PAGE_SIZE = 100
+SHEET_PAGE_SIZE = 50
 
 
 def _rows(sheet: list, posted: dict[int, tuple[str, str]] | None = None) -> list[dict[str, Any]]:
