@@ -413,6 +413,8 @@ class Attendance(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["session", "enrolment"], name="attendance_once_per_session"),
         ]
+        # A session's marks are counted by status on the class page, for classes of thousands.
+        indexes = [models.Index(fields=["session", "status"], name="attendance_by_session_status")]
 
     def __str__(self) -> str:
         return f"{self.enrolment.person} – {self.session}: {self.get_status_display()}"

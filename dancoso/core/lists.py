@@ -47,9 +47,10 @@ def counted(rows: QuerySet, *, to: str, outer: str = "pk") -> Coalesce:
     """How many of ``rows`` point through ``to`` at the outer row (or at its field ``outer``), as a subquery.
 
     ``Count()`` over a join groups every related row before the page is cut, and two of them multiply
-    each other; a subquery is run only for the rows shown and counts one thing.
+    each other; a subquery is run only for the rows shown and counts one thing. It counts the key it
+    groups by, so an index on (``to``, the filtered fields) answers it without reading the rows.
     """
-    subquery = rows.filter(**{to: OuterRef(outer)}).order_by().values(to).annotate(n=Count("pk")).values("n")
+    subquery = rows.filter(**{to: OuterRef(outer)}).order_by().values(to).annotate(n=Count(to)).values("n")
     return Coalesce(Subquery(subquery, output_field=IntegerField()), Value(0))
 
 

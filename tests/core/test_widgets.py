@@ -26,7 +26,7 @@ def _select_attributes(html: str) -> str:
 @pytest.mark.django_db
 @pytest.mark.parametrize("required", [True, False])
 def test_a_long_select_renders_what_a_select_does(required):
-    agencies = [AgencyFactory(short_name="Sở <0> & Ban"), AgencyFactory(), AgencyFactory()]
+    agencies = [AgencyFactory(short_name="Sở <0> & \"Ban\" 'A'"), AgencyFactory(), AgencyFactory()]
 
     class Plain(forms.Form):
         agency = forms.ModelChoiceField(queryset=Agency.objects.order_by("pk"), required=required)
