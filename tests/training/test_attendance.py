@@ -200,7 +200,7 @@ def test_a_large_session_is_marked_a_page_or_an_agency_at_a_time(
     assert session.attendances.count() == SHEET_PAGE_SIZE + 33
 
 
-def test_counts_leave_out_marks_of_a_trainee_declined_afterwards(
+def test_a_marked_trainee_can_no_longer_be_declined_so_counts_hold(
     client_for, past_sessions, trainee_a, trainee_b, admin_user
 ):
     from training.services.enrolment import enrolment_decide
@@ -209,10 +209,11 @@ def test_counts_leave_out_marks_of_a_trainee_declined_afterwards(
     attendance_record(
         session=session, marks={trainee_a.pk: ("present", ""), trainee_b.pk: ("absent", "")}, actor=admin_user
     )
-    enrolment_decide(enrolment=trainee_b, confirm=False, reason="Không đúng đối tượng", actor=admin_user)
+    with pytest.raises(ValidationError, match="no longer be declined"):
+        enrolment_decide(enrolment=trainee_b, confirm=False, reason="Không đúng đối tượng", actor=admin_user)
     counts = (
         client_for(admin_user)
         .get(reverse("training:session_attendance", args=[session.pk]))
         .context["counts"]
     )
-    assert (counts["present"], counts["absent"], counts["unmarked"]) == (1, 0, 0)
+    assert (counts["present"], counts["absent"], counts["unmarked"]) == (1, 1, 0)

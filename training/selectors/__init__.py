@@ -230,18 +230,15 @@ def session_sheet(
 
 
 def session_counts(*, user: Any, session: Session) -> dict[str, int]:
-    """Marks of the session by status over the user's trainees, and how many are not marked yet."""
+    """Marks of the session by status over the user's trainees, and how many are not marked yet.
+
+    Every mark is a confirmed trainee's (the services refuse any other, and refuse to decline or withdraw
+    a trainee once marked), so the session's marks are counted straight from their index.
+    """
     trainees = access.scope(_confirmed_of(session), user)
     marks = access.scope(Attendance.objects.filter(session=session), user).order_by()
     counts = dict.fromkeys(AttendanceStatus.values, 0)
     counts.update(marks.values_list("status").annotate(n=Count("status")))
-    # Marks kept from trainees no longer confirmed (declined after a session) are not on the sheet. They
-    # are few, so they are counted apart and taken off: the session's marks alone are read from an index.
-    former = Enrolment.objects.filter(training_class=session.training_class_id).exclude(
-        status=EnrolmentStatus.CONFIRMED
-    )
-    for status, count in marks.filter(enrolment__in=former).values_list("status").annotate(n=Count("status")):
-        counts[status] -= count
     return {**counts, "unmarked": trainees.count() - sum(counts.values())}
 
 

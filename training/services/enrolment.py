@@ -165,6 +165,10 @@ def enrolment_decide(*, enrolment: Enrolment, confirm: bool, reason: str = "", a
     else:
         if not reason.strip():
             raise ValidationError({"decline_reason": _("Give the reason for declining.")})
+        if enrolment.attendances.exists():
+            raise ValidationError(
+                _("Attendance has been recorded for this trainee; the nomination can no longer be declined.")
+            )
         enrolment.status, enrolment.decline_reason = EnrolmentStatus.DECLINED, reason.strip()
     enrolment.decided_at = timezone.now()
     return audited_save(enrolment, actor=actor)
