@@ -153,7 +153,7 @@ def _figures_by_agency(classes: QuerySet[TrainingClass], agency: Agency | None) 
     if agency is not None:
         enrolments = enrolments.filter(agency=agency)
         people = people.filter(agency=agency)
-    completed = Enrolment.objects.completed().filter(pk__in=enrolments.values("pk")).values("pk")
+    completed = enrolments.completed().values("pk")
     figures: dict[Any, AgencyFigures] = {}
 
     def of(agency_id: Any) -> AgencyFigures:

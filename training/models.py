@@ -309,13 +309,15 @@ class EnrolmentQuerySet(models.QuerySet):
             *(When(session__training_class=pk, then=Value(count)) for pk, count in needed.items()),
             output_field=models.IntegerField(),
         )
+        trainees = self.confirmed()
         completing = (
-            Attendance.objects.values("enrolment")
+            Attendance.objects.filter(enrolment__in=trainees.order_by().values("pk"))
+            .values("enrolment")
             .annotate(attended=Count("pk", filter=attended), needed=Max(threshold))
             .filter(attended__gte=F("needed"))
             .values("enrolment")
         )
-        return self.confirmed().filter(pk__in=completing)
+        return trainees.filter(pk__in=completing)
 
 
 def sessions_needed(sessions: int, percent: int) -> int | None:
