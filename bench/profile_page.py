@@ -19,7 +19,6 @@ import io
 import os
 import pstats
 import re
-import secrets
 import sysconfig
 import time
 from pathlib import Path
@@ -46,16 +45,10 @@ def main() -> None:
 
 
 def _set_up(database_url: str) -> None:
-    os.environ.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "dancoso.settings",
-            "DJANGO_DEBUG": "false",
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "DJANGO_SECURE_SSL_REDIRECT": "false",
-            "DATABASE_URL": database_url,
-        }
-    )
+    from bench.scale import production_env
+
+    # The served portal's settings (the test client below asks for 127.0.0.1, an allowed host).
+    os.environ.update(production_env(database_url))
     import django
 
     django.setup()

@@ -76,7 +76,7 @@ def main() -> None:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     # The code measured is the working tree when the server starts, whatever is committed later.
     commit = _commit()
-    env = _production_env(args.database_url)
+    env = production_env(args.database_url)
     os.environ.update(env)
     size, built_in, user = _prepare(args)
     cookie = f"sessionid={_session_key(user)}"
@@ -120,7 +120,7 @@ def _arguments() -> argparse.Namespace:
     return parser.parse_args()
 
 
-def _production_env(database_url: str) -> dict[str, str]:
+def production_env(database_url: str) -> dict[str, str]:
     """The environment of the server, and of this script, so both sign sessions with the same key."""
     return {
         **os.environ,
