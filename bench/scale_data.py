@@ -208,6 +208,7 @@ def build() -> None:
 
     from dancoso.agencies.models import Agency, Person, Province
     from training.models import Attendance, Enrolment, Session, TrainingClass, TrainingPlan
+    from training.services.attendance import attendance_recount
 
     rng = random.Random(2026)
     with transaction.atomic():
@@ -223,6 +224,8 @@ def build() -> None:
         enrolments = list(_enrolments(rng, classes, people))
         _copy(Enrolment, enrolments)
         _copy(Attendance, _marks(rng, sessions, enrolments))
+        # The marks went in by COPY, so each trainee's counts are taken once here, as the service would.
+        attendance_recount(Enrolment.objects.all())
         models = [Province, Agency, Person, TrainingPlan, TrainingClass, Session, Enrolment, Attendance]
         with connection.cursor() as cursor:
             for statement in connection.ops.sequence_reset_sql(no_style(), models):

@@ -127,6 +127,16 @@ class AttendanceFactory(DjangoModelFactory):
     )
     status = "present"
 
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """A mark written straight to the table, then counted on its enrolment as the service does."""
+        from training.models import Enrolment
+        from training.services.attendance import attendance_recount
+
+        mark = super()._create(model_class, *args, **kwargs)
+        attendance_recount(Enrolment.objects.filter(pk=mark.enrolment_id))
+        return mark
+
 
 class CertificateFactory(DjangoModelFactory):
     class Meta:

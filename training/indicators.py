@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -20,8 +20,6 @@ from dancoso.indicators import Column, Figures, Indicator, Section, Table, Table
 from dancoso.periods import Period
 from training.models import (
     CLASSES_PER_YEAR,
-    Attendance,
-    AttendanceStatus,
     ClassStatus,
     Enrolment,
     TargetGroup,
@@ -31,8 +29,7 @@ from training.models import (
 ARTICLE = (1, 1)
 KEY = "training"
 
-# Marks that count as attending for the attendance rate, whatever a class's own completion rule says.
-ATTENDED_MARKS = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
+# The attendance rate counts present and late marks as attending, whatever a class's completion rule says.
 FLAGGED = Q(is_democracy_officer=True) | Q(is_inspection_member=True)
 
 
@@ -147,8 +144,8 @@ def _empty_section(class_count: int) -> Section:
 
 
 def _figures_by_agency(classes: QuerySet[TrainingClass], agency: Agency | None) -> dict[Any, AgencyFigures]:
-    """Counts per agency from three grouped queries (people, enrolments, attendance marks)."""
-    enrolments = Enrolment.objects.confirmed().filter(training_class__in=classes)
+    """Counts per agency from two grouped queries: people, and enrolments with their stored mark counts."""
+    enrolments = Enrolment.objects.confirmed().filter(training_class__in=classes).order_by()
     people = Person.objects.filter(FLAGGED, is_active=True)
     if agency is not None:
         enrolments = enrolments.filter(agency=agency)
@@ -170,14 +167,16 @@ def _figures_by_agency(classes: QuerySet[TrainingClass], agency: Agency | None) 
         current.democracy_officers, current.inspection_members = row["democracy"], row["inspection"]
         current.officers, current.officers_trained = row["officers"], row["trained"]
     for row in enrolments.values("agency", "target_group").annotate(
-        enrolled=Count("pk"), completed=Count("pk", filter=Q(pk__in=completed))
+        enrolled=Count("pk"),
+        completed=Count("pk", filter=Q(pk__in=completed)),
+        attended=Sum(F("marks_present") + F("marks_late")),
+        marks=Sum(F("marks_present") + F("marks_late") + F("marks_excused") + F("marks_absent")),
     ):
-        of(row["agency"]).enrolled[row["target_group"]] = row["enrolled"]
-        of(row["agency"]).completed[row["target_group"]] = row["completed"]
-    marks = Attendance.objects.filter(enrolment__in=enrolments).values("enrolment__agency")
-    for row in marks.annotate(marks=Count("pk"), attended=Count("pk", filter=Q(status__in=ATTENDED_MARKS))):
-        of(row["enrolment__agency"]).marks = row["marks"]
-        of(row["enrolment__agency"]).attended = row["attended"]
+        current = of(row["agency"])
+        current.enrolled[row["target_group"]] = row["enrolled"]
+        current.completed[row["target_group"]] = row["completed"]
+        current.attended += row["attended"] or 0
+        current.marks += row["marks"] or 0
     return figures
 
 

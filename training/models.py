@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, Count, F, Max, Q, Value, When
+from django.db.models import Case, F, Q, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -266,33 +266,31 @@ class EnrolmentStatus(models.TextChoices):
 SEAT_STATUSES = (EnrolmentStatus.NOMINATED, EnrolmentStatus.CONFIRMED)
 
 
+# Sessions a trainee attended: present, or late where the class counts it (from the stored counts).
+ATTENDED = Case(
+    When(training_class__late_counts_as_present=True, then=F("marks_present") + F("marks_late")),
+    default=F("marks_present"),
+    output_field=models.IntegerField(),
+)
+
+
 class EnrolmentQuerySet(models.QuerySet):
     def confirmed(self) -> EnrolmentQuerySet:
         return self.filter(status=EnrolmentStatus.CONFIRMED)
 
     def with_attendance(self) -> EnrolmentQuerySet:
-        """Annotate sessions attended (present, or late where the class counts it) and marked absent.
-
-        Each count is a subquery on the trainee's own marks: a join of marks and sessions would multiply
-        them for every trainee of a large class before counting.
-        """
-        marks = Attendance.objects.all()
-        present = counted(marks.filter(status=AttendanceStatus.PRESENT), to="enrolment")
-        late = counted(marks.filter(status=AttendanceStatus.LATE), to="enrolment")
+        """Annotate sessions attended (present, or late where the class counts it), absent, and held."""
         return self.annotate(
-            attended_count=Case(
-                When(training_class__late_counts_as_present=True, then=present + late), default=present
-            ),
-            absent_count=counted(marks.filter(status=AttendanceStatus.ABSENT), to="enrolment"),
+            attended_count=ATTENDED,
+            absent_count=F("marks_absent"),
             session_count=counted(Session.objects.all(), to="training_class", outer="training_class"),
         )
 
     def completed(self) -> EnrolmentQuerySet:
-        """Confirmed trainees whose attended share reaches their class's completion percent.
+        """Confirmed trainees whose attended sessions reach their class's completion rule.
 
         Each class's rule becomes a number of sessions to attend (``sessions_needed``), read in one small
-        query of the classes; the trainees' attended sessions are then counted in one grouped pass over the
-        marks, which stays fast for classes of thousands (a count per trainee would not).
+        query of the classes, and is compared with the trainee's stored counts: no mark is read.
         """
         classes = TrainingClass.objects.annotate(held=counted(Session.objects.all(), to="training_class"))
         needed = {
@@ -302,22 +300,11 @@ class EnrolmentQuerySet(models.QuerySet):
         }
         if not needed:
             return self.none()
-        attended = Q(status=AttendanceStatus.PRESENT) | Q(
-            status=AttendanceStatus.LATE, session__training_class__late_counts_as_present=True
-        )
         threshold = Case(
-            *(When(session__training_class=pk, then=Value(count)) for pk, count in needed.items()),
+            *(When(training_class=pk, then=Value(count)) for pk, count in needed.items()),
             output_field=models.IntegerField(),
         )
-        trainees = self.confirmed()
-        completing = (
-            Attendance.objects.filter(enrolment__in=trainees.order_by().values("pk"))
-            .values("enrolment")
-            .annotate(attended=Count("pk", filter=attended), needed=Max(threshold))
-            .filter(attended__gte=F("needed"))
-            .values("enrolment")
-        )
-        return trainees.filter(pk__in=completing)
+        return self.confirmed().alias(attended=ATTENDED, needed=threshold).filter(attended__gte=F("needed"))
 
 
 def sessions_needed(sessions: int, percent: int) -> int | None:
@@ -350,7 +337,16 @@ class Enrolment(models.Model):
     nominated_by = actor_field(_("nominated by"))
     nominated_at = models.DateTimeField(_("nominated at"), auto_now_add=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    history = HistoricalRecords()
+    # The trainee's marks counted by status, kept by ``attendance_recount`` whenever marks are written, so
+    # that completion and attendance rates of classes of thousands never count marks one by one. They
+    # are derived from the marks (which keep their own history), so they are not history themselves.
+    marks_present = models.PositiveIntegerField(_("sessions present"), default=0, editable=False)
+    marks_late = models.PositiveIntegerField(_("sessions late"), default=0, editable=False)
+    marks_excused = models.PositiveIntegerField(_("sessions excused"), default=0, editable=False)
+    marks_absent = models.PositiveIntegerField(_("sessions absent"), default=0, editable=False)
+    history = HistoricalRecords(
+        excluded_fields=["marks_present", "marks_late", "marks_excused", "marks_absent"]
+    )
     # Seen by the nominating agency and the organiser, who runs the roster; changed (withdrawn) by the
     # nominating agency; decided on by Home Affairs alone.
     reach = Reach(

@@ -209,7 +209,7 @@ def test_a_marked_trainee_can_no_longer_be_declined_so_counts_hold(
     attendance_record(
         session=session, marks={trainee_a.pk: ("present", ""), trainee_b.pk: ("absent", "")}, actor=admin_user
     )
-    with pytest.raises(ValidationError, match="no longer be declined"):
+    with pytest.raises(ValidationError, match="không thể từ chối"):
         enrolment_decide(enrolment=trainee_b, confirm=False, reason="Không đúng đối tượng", actor=admin_user)
     counts = (
         client_for(admin_user)
@@ -217,3 +217,19 @@ def test_a_marked_trainee_can_no_longer_be_declined_so_counts_hold(
         .context["counts"]
     )
     assert (counts["present"], counts["absent"], counts["unmarked"]) == (1, 1, 0)
+
+
+def test_each_trainee_keeps_the_count_of_their_marks_by_status(
+    past_sessions, trainee_a, trainee_b, admin_user
+):
+    first, second = past_sessions[0], past_sessions[1]
+    attendance_record(
+        session=first, marks={trainee_a.pk: ("late", ""), trainee_b.pk: ("absent", "")}, actor=admin_user
+    )
+    attendance_record(session=second, marks={trainee_a.pk: ("present", "")}, actor=admin_user)
+    attendance_record(session=first, marks={trainee_b.pk: ("excused", "Ốm")}, actor=admin_user)
+    attendance_all_present(session=second, actor=admin_user)
+    for trainee, expected in ((trainee_a, (1, 1, 0, 0)), (trainee_b, (1, 0, 1, 0))):
+        trainee.refresh_from_db()
+        counts = (trainee.marks_present, trainee.marks_late, trainee.marks_excused, trainee.marks_absent)
+        assert counts == expected, trainee

@@ -26,6 +26,7 @@ from training import certificates_pdf
 from training.models import Attendance, Certificate, Enrolment, TrainingClass
 from training.selectors.certificates import certificate_by_code, certificate_list
 from training.services import certificates as service
+from training.services.attendance import attendance_recount
 from training.services.certificates import certificates_issue
 
 CODE_PATTERN = re.compile(r"^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{4}(-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{4}){2}$")
@@ -63,6 +64,7 @@ def completed_trainees(training_class: TrainingClass, count: int, *, agency) -> 
         for enrolment in enrolments
         for session in training_class.sessions.all()
     )
+    attendance_recount(Enrolment.objects.filter(training_class=training_class))
 
 
 def issued_to(training_class: TrainingClass) -> set[int]:
