@@ -150,13 +150,14 @@ def _figures_by_agency(classes: QuerySet[TrainingClass], agency: Agency | None) 
     if agency is not None:
         enrolments = enrolments.filter(agency=agency)
         people = people.filter(agency=agency)
-    completed = enrolments.completed().values("pk")
+    done = enrolments.completed()
+    completed = done.values("pk")
     figures: dict[Any, AgencyFigures] = {}
 
     def of(agency_id: Any) -> AgencyFigures:
         return figures.setdefault(agency_id, AgencyFigures())
 
-    trained_people = Enrolment.objects.filter(pk__in=completed).values("person_id")
+    trained_people = done.values("person_id")
     for row in people.values("agency").annotate(
         democracy=Count("pk", filter=Q(is_democracy_officer=True)),
         inspection=Count("pk", filter=Q(is_inspection_member=True)),
