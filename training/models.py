@@ -369,6 +369,8 @@ class Enrolment(models.Model):
         indexes = [
             models.Index(fields=["training_class", "status"]),
             models.Index(fields=["agency", "status"]),
+            # A class's sheet, agency by agency in the register's order, reads only the page it shows.
+            models.Index(fields=["training_class", "agency", "status"], name="enrolment_class_agency"),
         ]
 
     def __str__(self) -> str:

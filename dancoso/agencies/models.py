@@ -99,6 +99,8 @@ class Agency(models.Model):
         verbose_name = _("agency")
         verbose_name_plural = _("agencies")
         ordering = ["display_order", "name"]
+        # Lists grouped by agency walk the agencies in this order and stop at the page's end.
+        indexes = [models.Index(fields=["display_order", "name", "id"], name="agency_in_display_order")]
         constraints = [
             models.CheckConstraint(condition=~Q(parent=F("pk")), name="agency_not_own_parent"),
             models.CheckConstraint(
