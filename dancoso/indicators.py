@@ -130,10 +130,6 @@ class Provider:
     # The app whose history tables tell when its figures change.
     app_label: str = field(default="", compare=False)
 
-    @property
-    def name(self) -> str:
-        return self.key
-
 
 _discovered: list[Provider] | None = None
 _registered: list[Provider] = []

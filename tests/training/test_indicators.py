@@ -242,7 +242,7 @@ def test_dashboard_warns_even_when_the_section_is_empty(client_for, admin_user):
 
 
 def test_registry_discovers_the_training_section_first():
-    keys = [provider.name for provider in indicators.providers()]
+    keys = [provider.key for provider in indicators.providers()]
     assert keys[0] == "training"
 
 
