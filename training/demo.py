@@ -6,6 +6,10 @@ enrolments by class and person,
 marks by session and enrolment, and certificates are issued only to those who lack one. Each class draws
 from its own seeded random generator, so every run makes the same choices. All writes go through the
 training services, acting as the Home Affairs demo user.
+
+This year's class running since last week has trainees of the two demo staff accounts' agencies (Sở Tư
+pháp, Sở Y tế) whose past sessions are left for those agencies to mark; two years ago the Fatherland
+Front's class for People's Inspection Board members was organised, and marked, by the Front alone.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from dancoso.periods import Period, current_period
 from training.certificates_pdf import document_pdf
 from training.models import (
     Attendance,
+    AttendanceBy,
     AttendanceStatus,
     Certificate,
     ClassStatus,
@@ -47,6 +52,10 @@ ACTOR_USERNAME = "noivu"
 HOME_AFFAIRS_CODE = "SNV"
 # The agency of the demo staff account "canbo.tuphap": the open class leaves its people free to nominate.
 NOMINATING_AGENCY_CODE = "STP"
+# The agencies of the demo staff accounts "canbo.tuphap" and "canbo.yte", who mark their own trainees.
+MARKING_AGENCY_CODES = ("STP", "SYT")
+# The Fatherland Front guides the People's Inspection Boards, and trains their members itself.
+FRONT_CODE = "MTTQ"
 TRAINERS = "TS. Nguyễn Văn Giảng – Trường Chính trị tỉnh\nThS. Lê Thị Hồng Nhung – Sở Nội vụ"
 TOPICS = [
     "Quan điểm của Đảng về phát huy quyền làm chủ của Nhân dân",
@@ -77,10 +86,16 @@ class DemoClass:
     status: str = ClassStatus.FINISHED
     capacity: int = 50
     nominees: int = 36
+    days: int = 5
+    # The organiser's code, when not the default organiser; who marks attendance.
+    organiser_code: str | None = None
+    attendance_by: str = AttendanceBy.AGENCIES
+    # Agencies with trainees for certain, whose marks are left for their own staff to record.
+    marked_by_agencies: tuple[str, ...] = ()
 
     @property
     def end(self) -> dt.date:
-        return self.start + dt.timedelta(days=4)
+        return self.start + dt.timedelta(days=self.days - 1)
 
 
 @transaction.atomic
@@ -144,6 +159,8 @@ def _classes_of(year: int, latest: int, today: dt.date) -> list[DemoClass]:
                 weekdays=(0, 2, 4),
                 capacity=40,
                 nominees=30,
+                organiser_code=FRONT_CODE,
+                attendance_by=AttendanceBy.ORGANISER,
             ),
         ]
     if year == latest - 1:
@@ -161,12 +178,17 @@ def _classes_of(year: int, latest: int, today: dt.date) -> list[DemoClass]:
 
 
 def _this_year(year: int, today: dt.date) -> list[DemoClass]:
-    """The spring class only once it is over; the open class a fortnight ahead, inside the period."""
-    spring = DemoClass(
+    """A class running since last week, whose trainees of the demo staff's agencies are theirs to mark, and
+    the open class a fortnight ahead, inside the period."""
+    running = DemoClass(
         title=f"Lớp bồi dưỡng kỹ năng giám sát, kiểm tra của Ban Thanh tra nhân dân năm {year}",
-        start=_monday_from(dt.date(year, 3, 2)),
+        start=max(_monday_from(today - dt.timedelta(days=13)), Period(year).start),
         content=Content.SKILLS,
+        weekdays=(0, 1, 2, 3, 4),
+        status=ClassStatus.RUNNING,
+        days=14,
         nominees=38,
+        marked_by_agencies=MARKING_AGENCY_CODES,
     )
     # The open class must start inside the reporting period to count in this year's figures.
     open_class = DemoClass(
@@ -177,16 +199,18 @@ def _this_year(year: int, today: dt.date) -> list[DemoClass]:
         capacity=60,
         nominees=24,
     )
-    return [spring, open_class] if spring.end < today else [open_class]
+    return [running, open_class]
 
 
 def _seed_class(plan: TrainingPlan, spec: DemoClass, organiser: Agency, today: dt.date, actor: User) -> None:
     rng = random.Random(f"{SEED}:{spec.title}")
+    if spec.organiser_code:
+        organiser = Agency.objects.filter(code=spec.organiser_code).first() or organiser
     training_class = _class(plan, spec, organiser, actor)
     _sessions(training_class, spec, actor)
     _materials(training_class, actor)
     _roster(training_class, spec, rng, actor)
-    _attendance(training_class, rng, today, actor)
+    _attendance(training_class, spec, rng, today, actor)
     if training_class.status == ClassStatus.FINISHED:
         certificates_issue(training_class=training_class, actor=actor)
 
@@ -209,6 +233,7 @@ def _class(plan: TrainingPlan, spec: DemoClass, organiser: Agency, actor: User) 
         capacity=spec.capacity,
         trainers=TRAINERS,
         status=spec.status,
+        attendance_by=spec.attendance_by,
         actor=actor,
     )
 
@@ -269,8 +294,12 @@ def _roster(training_class: TrainingClass, spec: DemoClass, rng: random.Random, 
     then declines the planned refusals with a reason; people already on the roster are left alone.
     """
     candidates = _candidates(training_class)
-    chosen = sorted(rng.sample(candidates, min(spec.nominees, len(candidates))), key=lambda person: person.pk)
-    declined, waiting = _undecided(rng, chosen, waits=training_class.status == ClassStatus.OPEN)
+    certain = [p for p in candidates if p.agency.code in spec.marked_by_agencies]
+    others = [p for p in candidates if p.agency.code not in spec.marked_by_agencies]
+    drawn = rng.sample(others, max(0, min(spec.nominees - len(certain), len(others))))
+    drawn.sort(key=lambda person: person.pk)
+    chosen = sorted([*certain, *drawn], key=lambda person: person.pk)
+    declined, waiting = _undecided(rng, drawn, waits=training_class.status == ClassStatus.OPEN)
     enrolled = set(training_class.enrolments.values_list("person_id", flat=True))
     missing = [person for person in chosen if person.pk not in enrolled]
     pending = declined | waiting
@@ -298,9 +327,18 @@ def _nominate(training_class: TrainingClass, people: Sequence[Person], actor: Us
         enrolment_nominate(training_class=training_class, people=people, actor=actor, confirm=confirm)
 
 
-def _attendance(training_class: TrainingClass, rng: random.Random, today: dt.date, actor: User) -> None:
-    """Marks for every past session: most trainees attend throughout, some miss one or two sessions."""
-    trainees = list(training_class.enrolments.filter(status=EnrolmentStatus.CONFIRMED).order_by("person_id"))
+def _attendance(
+    training_class: TrainingClass, spec: DemoClass, rng: random.Random, today: dt.date, actor: User
+) -> None:
+    """Marks for every past session: most trainees attend throughout, some miss one or two sessions.
+
+    The trainees of ``spec.marked_by_agencies`` are left unmarked, for their own agency's staff.
+    """
+    trainees = list(
+        training_class.enrolments.filter(status=EnrolmentStatus.CONFIRMED)
+        .exclude(agency__code__in=spec.marked_by_agencies)
+        .order_by("person_id")
+    )
     sessions = list(training_class.sessions.order_by("date"))
     marks = {trainee.pk: _trainee_marks(rng, len(sessions)) for trainee in trainees}
     recorded = set(Attendance.objects.filter(session__in=sessions).values_list("session_id", "enrolment_id"))

@@ -59,6 +59,7 @@ class ClassForm(forms.ModelForm):
             "start_date": VietnameseDateInput(),
             "end_date": VietnameseDateInput(),
             "trainers": forms.Textarea(attrs={"rows": 3}),
+            "attendance_by": forms.RadioSelect,
         }
         error_messages = {
             "capacity": {

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from dancoso.accounts.access import ALL, HOME_AFFAIRS, Reach
+from dancoso.accounts.access import ALL, HOME_AFFAIRS, Reach, Where
 from dancoso.agencies.models import Agency, Person
 from dancoso.core.fields import NOTE_LENGTH, actor_field
 from dancoso.core.lists import counted
@@ -57,6 +57,13 @@ class TargetGroup(models.TextChoices):
     DEMOCRACY = "democracy", _("Staff assigned to democracy work")
     INSPECTION = "inspection", _("People's Inspection Board members")
     OTHER = "other", _("Others")
+
+
+class AttendanceBy(models.TextChoices):
+    """Who records a class's attendance: its organiser alone, or also each trainee's agency for its own."""
+
+    AGENCIES = "agencies", _("The organiser and each trainee's agency, for its own trainees")
+    ORGANISER = "organiser", _("The organising agency only")
 
 
 class ClassStatus(models.TextChoices):
@@ -108,6 +115,16 @@ class TrainingClass(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(100)],
     )
     late_counts_as_present = models.BooleanField(_("late counts as attended"), default=True)
+    attendance_by = models.CharField(
+        _("attendance recorded by"),
+        max_length=10,
+        choices=AttendanceBy.choices,
+        default=AttendanceBy.AGENCIES,
+        help_text=_(
+            "A class of trainees from many agencies lets each agency mark its own trainees; choose the "
+            "organiser only where it alone takes the roll."
+        ),
+    )
     history = HistoricalRecords()
     # Every agency reads the classes (to nominate); Home Affairs manages them; the organising agency's staff
     # run them: attendance and certificates.
@@ -218,7 +235,7 @@ class Session(models.Model):
     end_time = models.TimeField(_("end time"), null=True, blank=True)
     topic = models.CharField(_("topic"), max_length=255, blank=True)
     history = HistoricalRecords()
-    reach = Reach(read=ALL, actions={"run": ("training_class__organiser",)})
+    reach = Reach(read=ALL)
 
     class Meta:
         verbose_name = _("session")
@@ -349,8 +366,17 @@ class Enrolment(models.Model):
     )
     # Seen by the nominating agency and the organiser, who runs the roster; changed (withdrawn) by the
     # nominating agency; decided on by Home Affairs alone.
+    # Marked by the organiser and, where the class lets each agency mark its own, by the trainee's agency.
     reach = Reach(
-        read=("agency", "training_class__organiser"), write=("agency",), actions={"decide": HOME_AFFAIRS}
+        read=("agency", "training_class__organiser"),
+        write=("agency",),
+        actions={
+            "decide": HOME_AFFAIRS,
+            "mark": (
+                "training_class__organiser",
+                Where("agency", training_class__attendance_by=AttendanceBy.AGENCIES),
+            ),
+        },
     )
 
     objects = EnrolmentQuerySet.as_manager()
@@ -404,7 +430,10 @@ class Attendance(models.Model):
     history = HistoricalRecords()
     reach = Reach(
         read=("enrolment__agency", "enrolment__training_class__organiser"),
-        write=("session__training_class__organiser",),
+        write=(
+            "session__training_class__organiser",
+            Where("enrolment__agency", session__training_class__attendance_by=AttendanceBy.AGENCIES),
+        ),
     )
 
     class Meta:

@@ -14,7 +14,9 @@ A model takes part by declaring how its rows reach the agencies that own them, a
 Each entry is a lookup path from the model to an agency (``"pk"`` on ``Agency`` itself). ``read=ALL`` is a
 shared register (every reader of the registers reads every row); ``write=HOME_AFFAIRS`` means that only
 Home Affairs changes rows. Named actions beyond read and write (``run=("organiser",)``: the organising
-agency's staff take a class's attendance) are declared the same way.
+agency's staff run a class) are declared the same way. A path may hold only under a condition on the row,
+``Where("agency", training_class__attendance_by="agencies")``: the trainee's own agency marks attendance
+where the class lets each agency mark its own trainees.
 
 Selectors start from ``scope(queryset, user)``; access helpers find and authorise in one call with
 ``get_for_user``, which answers 404 alike for "missing" and "not yours"; pages ask ``allows`` before
@@ -37,7 +39,21 @@ from django.http import Http404, HttpRequest
 from dancoso.accounts.roles import Role
 
 M = TypeVar("M", bound=Model)
-Paths = tuple[str, ...] | None
+
+
+@dataclass(frozen=True, init=False)
+class Where:
+    """A path to an agency that holds only for rows meeting a condition (lookups on the row's fields)."""
+
+    path: str
+    condition: tuple[tuple[str, Any], ...]
+
+    def __init__(self, path: str, **condition: Any) -> None:
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "condition", tuple(sorted(condition.items())))
+
+
+Paths = tuple[str | Where, ...] | None
 
 READ_ALL_ROLES = frozenset({Role.PROVINCE_ADMIN, Role.LEADER})
 RECORD_ROLES = frozenset({Role.PROVINCE_ADMIN, Role.LEADER, Role.AGENCY_STAFF})
@@ -124,7 +140,13 @@ def scope(queryset: QuerySet[M], user: Any, *, action: str = "read") -> QuerySet
     paths = reach.paths(action)
     if not paths or not is_agency_staff(user):
         return queryset.none()
-    return queryset.filter(reduce(or_, (Q(**{path: user.agency_id}) for path in paths)))
+    return queryset.filter(reduce(or_, (_lookup(path, user.agency_id) for path in paths)))
+
+
+def _lookup(path: str | Where, agency_id: Any) -> Q:
+    if isinstance(path, Where):
+        return Q(**{path.path: agency_id}, **dict(path.condition))
+    return Q(**{path: agency_id})
 
 
 def get_for_user(queryset: QuerySet[M], user: Any, *, action: str = "read", **lookup: Any) -> M:
@@ -147,8 +169,17 @@ def allows(user: Any, row: Model, action: str = "read") -> bool:
     return bool(paths) and is_agency_staff(user) and user.agency_id in {_agency_id(row, p) for p in paths}
 
 
-def _agency_id(row: Model | None, path: str) -> Any:
-    """The key of the agency a lookup path leads to from a row, or ``None`` where the path breaks off."""
+def _agency_id(row: Model | None, path: str | Where) -> Any:
+    """The key of the agency a path leads to from a row, or ``None`` where it breaks off or does not hold."""
+    if isinstance(path, Where):
+        if any(_value(row, lookup) != value for lookup, value in path.condition):
+            return None
+        path = path.path
+    return _value(row, path)
+
+
+def _value(row: Model | None, path: str) -> Any:
+    """The value a lookup path (``training_class__organiser``) leads to from a row, followed in memory."""
     *hops, last = path.split("__")
     for hop in hops:
         row = getattr(row, hop, None)

@@ -18,7 +18,7 @@ from tests.factories import (
     SessionFactory,
     TrainingClassFactory,
 )
-from training.models import Attendance, Certificate, Enrolment, Session, TrainingClass
+from training.models import Attendance, Certificate, Enrolment, TrainingClass
 
 pytestmark = pytest.mark.django_db
 
@@ -79,11 +79,32 @@ def test_the_organiser_sees_every_trainee_but_changes_only_what_it_runs(records,
     enrolment, session = records["enrolment"], records["session"]
     assert access.allows(organiser, enrolment)
     assert not access.allows(organiser, enrolment, "write"), "withdrawing is the nominating agency's"
-    assert access.allows(organiser, session, "run")
+    assert access.allows(organiser, enrolment, "mark")
     assert access.allows(organiser, records["mark"], "write")
-    assert not access.allows(personas["staff_a"], session, "run")
-    assert not access.allows(personas["staff_a"], records["mark"], "write")
+    assert access.allows(organiser, records["class"], "run")
+    assert not access.allows(personas["staff_a"], records["class"], "run")
     assert access.allows(personas["staff_a"], enrolment, "write")
+    assert session.training_class == records["class"]
+
+
+@pytest.mark.parametrize("attendance_by, agency_marks", [("agencies", True), ("organiser", False)])
+def test_the_trainees_agency_marks_its_own_trainees_where_the_class_lets_it(
+    records, personas, attendance_by, agency_marks
+):
+    """A conditional path (``Where``): the trainee's agency marks, but only in a class that allows it."""
+    records["class"].attendance_by = attendance_by
+    records["class"].save()
+    enrolment = Enrolment.objects.select_related("training_class").get()
+    mark = Attendance.objects.select_related("enrolment", "session__training_class").get()
+    staff_a, staff_b = personas["staff_a"], personas["staff_b"]
+    assert access.allows(staff_a, enrolment, "mark") is agency_marks
+    assert access.allows(staff_a, mark, "write") is agency_marks
+    assert access.scope(Enrolment.objects.all(), staff_a, action="mark").exists() is agency_marks
+    assert access.scope(Attendance.objects.all(), staff_a, action="write").exists() is agency_marks
+    for outsider in (staff_b, personas["leader"], personas["council"]):
+        assert not access.allows(outsider, enrolment, "mark")
+        assert not access.scope(Enrolment.objects.all(), outsider, action="mark").exists()
+    assert access.allows(personas["admin"], enrolment, "mark")
 
 
 def test_leaders_read_everything_and_change_nothing(records, personas):
@@ -92,7 +113,7 @@ def test_leaders_read_everything_and_change_nothing(records, personas):
         assert access.allows(leader, records[kind])
         assert not access.allows(leader, records[kind], "write")
         assert not access.scope(ROWS[kind].objects.all(), leader, action="write").exists()
-    assert not access.allows(leader, records["session"], "run")
+    assert not access.allows(leader, records["enrolment"], "mark")
 
 
 def test_home_affairs_does_everything_and_alone_decides(records, personas):
@@ -111,11 +132,11 @@ def test_a_row_about_to_be_created_is_checked_by_its_agency(personas, agency_a, 
 
 def test_checking_a_loaded_row_costs_no_query(records, personas):
     mark = Attendance.objects.select_related("enrolment__training_class", "session__training_class").get()
-    session = Session.objects.select_related("training_class").get()
+    enrolment = Enrolment.objects.select_related("training_class").get()
     with CaptureQueriesContext(connection) as queries:
         access.allows(personas["staff_a"], mark)
         access.allows(personas["staff_b"], mark, "write")
-        access.allows(personas["staff_a"], session, "run")
+        access.allows(personas["staff_a"], enrolment, "mark")
     assert len(queries) == 0
 
 

@@ -104,11 +104,62 @@ def test_staff_of_another_agency_cannot_mark_even_by_guessing_ids(
 ):
     client = client_for(staff_b)
     session = past_sessions[0]
-    assert _post_sheet(client, session, {trainee_a: ("absent", "")}).status_code == 404
+    response = _post_sheet(client, session, {trainee_a: ("absent", "")})
+    assert response.status_code == 302, "agency A's trainee is not on B's sheet: nothing is posted for it"
     mark_url = reverse("training:attendance_mark", args=[trainee_a.pk, session.pk])
     assert client.post(mark_url, {f"status-{trainee_a.pk}": "absent"}).status_code == 404
-    assert client.post(reverse("training:attendance_all_present", args=[session.pk])).status_code == 404
+    client.post(reverse("training:attendance_all_present", args=[session.pk]))
+    with pytest.raises(ValidationError, match="không thuộc quyền"):
+        attendance_record(session=session, marks={trainee_a.pk: ("absent", "")}, actor=staff_b)
     assert not Attendance.objects.exists()
+
+
+def test_staff_mark_their_own_trainees_in_a_class_of_many_agencies(
+    client_for, past_sessions, trainee_a, trainee_b, staff_a
+):
+    """The class is organised by Home Affairs; agency A marks its own trainee, and only it."""
+    client = client_for(staff_a)
+    session = past_sessions[0]
+    page = client.get(reverse("training:session_attendance", args=[session.pk])).content.decode()
+    assert 'data-testid="all-present"' in page and "attendance-read-only" not in page
+    mark_url = reverse("training:attendance_mark", args=[trainee_a.pk, session.pk])
+    response = client.post(mark_url, {f"status-{trainee_a.pk}": "absent"}, headers={"HX-Request": "true"})
+    assert 'data-testid="row-saved"' in response.content.decode()
+    client.post(reverse("training:attendance_all_present", args=[session.pk]))
+    assert dict(session.attendances.values_list("enrolment_id", "status")) == {trainee_a.pk: "absent"}
+    assert session.attendances.get().history.get().history_user == staff_a
+
+
+def test_all_present_by_an_agency_marks_only_its_own_trainees(past_sessions, trainee_a, trainee_b, staff_a):
+    assert attendance_all_present(session=past_sessions[0], actor=staff_a) == 1
+    assert list(past_sessions[0].attendances.values_list("enrolment_id", flat=True)) == [trainee_a.pk]
+
+
+def test_a_class_marked_by_its_organiser_only_refuses_and_explains(
+    client_for, open_class, past_sessions, trainee_a, staff_a
+):
+    open_class.attendance_by = "organiser"
+    open_class.save()
+    client = client_for(staff_a)
+    session = past_sessions[0]
+    page = client.get(reverse("training:session_attendance", args=[session.pk])).content.decode()
+    assert 'data-testid="attendance-read-only"' in page
+    assert f"Lớp này chỉ do đơn vị tổ chức ({open_class.organiser}) điểm danh." in page
+    assert 'data-testid="all-present"' not in page and " disabled" in page
+    response = _post_sheet(client, session, {trainee_a: ("absent", "")})
+    assert response.status_code == 200 and "không thuộc quyền" in response.content.decode()
+    mark_url = reverse("training:attendance_mark", args=[trainee_a.pk, session.pk])
+    response = client.post(mark_url, {f"status-{trainee_a.pk}": "absent"}, headers={"HX-Request": "true"})
+    assert "không thuộc quyền" in response.content.decode()
+    assert attendance_all_present(session=session, actor=staff_a) == 0
+    assert not Attendance.objects.exists()
+
+
+def test_leaders_read_the_sheet_and_are_told_who_marks(client_for, past_sessions, trainee_a, leader_user):
+    page = client_for(leader_user).get(reverse("training:session_attendance", args=[past_sessions[0].pk]))
+    content = page.content.decode()
+    assert trainee_a.person.full_name in content
+    assert 'data-testid="attendance-read-only"' in content and 'data-testid="all-present"' not in content
 
 
 def test_staff_b_does_not_see_agency_a_marks(

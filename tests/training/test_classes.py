@@ -29,6 +29,7 @@ def _class_form(plan, organiser, **changes):
         "status": "planned",
         "completion_percent": "80",
         "late_counts_as_present": "on",
+        "attendance_by": "organiser",
     }
     return {**data, **changes}
 
@@ -44,6 +45,7 @@ def test_home_affairs_creates_a_plan_then_a_class(client_for, admin_user, home_a
     assert response.status_code == 302
     training_class = TrainingClass.objects.get()
     assert training_class.capacity == 120 and training_class.completion_percent == 80
+    assert training_class.attendance_by == "organiser"
     assert training_class.history.first().history_user == admin_user
 
 

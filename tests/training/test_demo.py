@@ -104,3 +104,34 @@ def test_every_class_has_its_programme_and_handbook_as_pdf_files(seeded):
             with material.file.open("rb") as file:
                 assert file.read(5) == b"%PDF-"
             assert material.history.get().history_user.username == "noivu"
+
+
+@pytest.mark.django_db
+def test_the_demo_staff_have_their_own_trainees_to_mark_in_a_past_session(seeded):
+    """``canbo.tuphap`` and ``canbo.yte`` find past sessions where their agency's trainees await a mark."""
+    from dancoso.accounts.models import User
+    from training.selectors import markable_trainees
+
+    today = timezone.localdate()
+    for username, code in (("canbo.tuphap", "STP"), ("canbo.yte", "SYT")):
+        user = User.objects.get(username=username)
+        waiting = Enrolment.objects.confirmed().filter(
+            agency__code=code,
+            training_class__status=ClassStatus.RUNNING,
+            training_class__attendance_by="agencies",
+        )
+        assert waiting.exists(), username
+        training_class = waiting.first().training_class
+        assert training_class.sessions.filter(date__lt=today).exists()
+        assert not Attendance.objects.filter(enrolment__in=waiting).exists()
+        assert markable_trainees(user=user, training_class=training_class) == waiting.count()
+    others = Enrolment.objects.confirmed().filter(training_class=training_class)
+    others = others.exclude(agency__code__in=["STP", "SYT"])
+    assert Attendance.objects.filter(enrolment__in=others).exists(), "the organiser marked the other agencies"
+
+
+@pytest.mark.django_db
+def test_one_demo_class_is_organised_and_marked_by_an_agency_other_than_home_affairs(seeded):
+    front = TrainingClass.objects.exclude(organiser__code="SNV").get()
+    assert front.organiser.code == "MTTQ" and front.attendance_by == "organiser"
+    assert front.enrolments.confirmed().exists()

@@ -41,7 +41,7 @@ def get_class_for_user(user: Any, pk: Any, *, action: str = "read") -> TrainingC
 
 
 def get_session_for_user(user: Any, pk: Any, *, action: str = "read") -> Session:
-    """A session; ``action="run"`` for those who record its attendance."""
+    """A session: every register reader may open it; who marks whom is decided per trainee."""
     sessions = Session.objects.select_related("training_class__plan", "training_class__organiser")
     return access.get_for_user(sessions, user, action=action, pk=pk)
 
@@ -62,9 +62,11 @@ def get_material_for_user(user: Any, pk: Any, *, action: str = "read") -> Materi
 
 
 def get_trainee_for_user(user: Any, pk: Any, *, session: Session) -> Enrolment:
-    """A trainee of the session's class whose mark the user may see."""
+    """A trainee of the session's class whose mark the user may see, carrying the session's class."""
     enrolments = Enrolment.objects.select_related("person", "agency")
-    return access.get_for_user(enrolments, user, pk=pk, training_class=session.training_class_id)
+    trainee = access.get_for_user(enrolments, user, pk=pk, training_class=session.training_class_id)
+    trainee.training_class = session.training_class
+    return trainee
 
 
 def plan_for_year(year: Any) -> TrainingPlan | None:
@@ -223,23 +225,36 @@ def session_trainees(*, user: Any, session: Session, filters: Mapping[str, Any])
 def session_sheet(
     *, session: Session, trainees: Sequence[Enrolment]
 ) -> list[tuple[Enrolment, Attendance | None]]:
-    """The given trainees (a page of the sheet), each with their mark in the session (or ``None``)."""
+    """The given trainees (a page of the sheet), each with their mark in the session (or ``None``).
+
+    Each trainee carries the session's class, so whether a user may mark them is decided without a query.
+    """
     marks = session.attendances.filter(enrolment__in=[trainee.pk for trainee in trainees])
     by_trainee = {mark.enrolment_id: mark for mark in marks}
+    for trainee in trainees:
+        trainee.training_class = session.training_class
     return [(enrolment, by_trainee.get(enrolment.pk)) for enrolment in trainees]
 
 
 def session_counts(*, user: Any, session: Session) -> dict[str, int]:
-    """Marks of the session by status over the user's trainees, and how many are not marked yet.
+    """Marks of the session by status over the user's trainees, how many are not marked yet, how many
+    trainees the user sees (``trainees``) and how many of them the user may mark (``markable``).
 
     Every mark is a confirmed trainee's (the services refuse any other, and refuse to decline or withdraw
     a trainee once marked), so the session's marks are counted straight from their index.
     """
-    trainees = access.scope(_confirmed_of(session), user)
+    visible = access.scope(_confirmed_of(session), user).count()
+    markable = access.scope(_confirmed_of(session), user, action="mark").count()
     marks = access.scope(Attendance.objects.filter(session=session), user).order_by()
     counts = dict.fromkeys(AttendanceStatus.values, 0)
     counts.update(marks.values_list("status").annotate(n=Count("status")))
-    return {**counts, "unmarked": trainees.count() - sum(counts.values())}
+    return {**counts, "unmarked": visible - sum(counts.values()), "trainees": visible, "markable": markable}
+
+
+def markable_trainees(*, user: Any, training_class: TrainingClass) -> int:
+    """How many confirmed trainees of a class the user may mark."""
+    trainees = Enrolment.objects.filter(training_class=training_class).confirmed()
+    return access.scope(trainees, user, action="mark").count()
 
 
 def _confirmed_of(session: Session) -> QuerySet[Enrolment]:

@@ -13,9 +13,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from dancoso.accounts import access
 from dancoso.core.fields import NUL_MESSAGE
 from dancoso.core.lists import counted
-from training.models import Attendance, AttendanceStatus, Enrolment, EnrolmentStatus, Session
+from training.models import (
+    Attendance,
+    AttendanceBy,
+    AttendanceStatus,
+    Enrolment,
+    EnrolmentStatus,
+    Session,
+    TrainingClass,
+)
 
 NOTE_MAX_LENGTH = Attendance._meta.get_field("note").max_length
 # A mark's status → the count it adds to on the trainee's enrolment.
@@ -50,16 +59,42 @@ def attendance_closed_reason(session: Session) -> str | None:
     return None
 
 
-def _check_marks(session: Session, marks: Mapping[int, tuple[str, str]]) -> None:
+def attendance_recorders(training_class: TrainingClass) -> str:
+    """Who records the attendance of a class, in a sentence."""
+    if training_class.attendance_by == AttendanceBy.ORGANISER:
+        return _("Attendance of this class is recorded by its organiser, %(organiser)s, only.") % {
+            "organiser": training_class.organiser
+        }
+    return _(
+        "Attendance of this class is recorded by its organiser, %(organiser)s, and by each trainee's "
+        "agency for its own trainees."
+    ) % {"organiser": training_class.organiser}
+
+
+def attendance_read_only_reason(*, training_class: TrainingClass, visible: int, markable: int) -> str | None:
+    """Why some or all of the trainees a user sees on a sheet are not theirs to mark, or ``None``."""
+    if markable >= visible:
+        return None
+    if markable:
+        return _(
+            "You mark the trainees of your agency; the others are marked by their agency or the organiser."
+        )
+    return _("You can read this sheet but not change it. %(who)s") % {
+        "who": attendance_recorders(training_class)
+    }
+
+
+def _check_marks(session: Session, marks: Mapping[int, tuple[str, str]], actor: Any) -> None:
     if reason := attendance_closed_reason(session):
         raise ValidationError(reason)
-    trainees = set(
-        session.training_class.enrolments.filter(status=EnrolmentStatus.CONFIRMED).values_list(
-            "pk", flat=True
-        )
-    )
-    if set(marks) - trainees:
+    trainees = session.training_class.enrolments.filter(status=EnrolmentStatus.CONFIRMED, pk__in=list(marks))
+    if len(marks) > trainees.count():
         raise ValidationError(_("Some marks are for people who are not confirmed trainees of this class."))
+    if len(marks) > access.scope(trainees, actor, action="mark").count():
+        raise ValidationError(
+            _("Some of these trainees are not yours to mark. %(who)s")
+            % {"who": attendance_recorders(session.training_class)}
+        )
     if any(status not in AttendanceStatus.values for status, _note in marks.values()):
         raise ValidationError(_("Choose present, late, excused or absent for each trainee."))
     if any(len(note) > NOTE_MAX_LENGTH for _status, note in marks.values()):
@@ -73,11 +108,12 @@ def _check_marks(session: Session, marks: Mapping[int, tuple[str, str]]) -> None
 def attendance_record(*, session: Session, marks: Mapping[int, tuple[str, str]], actor: Any) -> int:
     """Record the marks of a session (enrolment pk → (status, note)) and return how many changed.
 
-    Steps: refuse a cancelled class, a future session, unknown trainees and unknown statuses; create the
+    Steps: refuse a cancelled class, a future session, unknown trainees, trainees the actor may not mark
+    (``reach`` of ``Enrolment``, action ``mark``) and unknown statuses; create the
     missing marks and update the changed ones in bulk, each with a history record naming the actor. A
     session of 500 trainees takes a fixed handful of queries.
     """
-    _check_marks(session, marks)
+    _check_marks(session, marks, actor)
     existing = {mark.enrolment_id: mark for mark in session.attendances.filter(enrolment__in=list(marks))}
     now = timezone.now()
     fresh, changed = [], []
@@ -109,9 +145,13 @@ def attendance_record(*, session: Session, marks: Mapping[int, tuple[str, str]],
 
 @transaction.atomic
 def attendance_all_present(*, session: Session, actor: Any) -> int:
-    """Mark every confirmed trainee without a mark as present; marks already given are kept."""
+    """Mark every confirmed trainee the actor may mark and who has no mark yet as present.
+
+    Marks already given are kept; so are the trainees of other agencies.
+    """
     unmarked = session.training_class.enrolments.filter(status=EnrolmentStatus.CONFIRMED).exclude(
         attendances__session=session
     )
+    unmarked = access.scope(unmarked, actor, action="mark")
     marks = dict.fromkeys(unmarked.values_list("pk", flat=True), (AttendanceStatus.PRESENT.value, ""))
     return attendance_record(session=session, marks=marks, actor=actor)

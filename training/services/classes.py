@@ -32,6 +32,7 @@ CLASS_FIELDS = (
     "status",
     "completion_percent",
     "late_counts_as_present",
+    "attendance_by",
 )
 SESSION_FIELDS = ("date", "start_time", "end_time", "topic")
 

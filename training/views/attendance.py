@@ -24,14 +24,21 @@ from training.services import attendance as services
 SHEET_PAGE_SIZE = 50
 
 
-def _rows(sheet: list, posted: dict[int, tuple[str, str]] | None = None) -> list[dict[str, Any]]:
-    """Rows of the marking table; after a refused save they show what the user typed, not the stored marks."""
+def _rows(user: Any, sheet: list, posted: dict[int, tuple[str, str]] | None = None) -> list[dict[str, Any]]:
+    """Rows of the marking table; after a refused save they show what the user typed, not the stored marks.
+
+    Each row says whether the user may mark that trainee (the organiser's staff mark everyone; an agency's
+    staff their own trainees where the class lets them).
+    """
     rows = []
     for enrolment, mark in sheet:
         status, note = (mark.status, mark.note) if mark else ("", "")
-        if posted is not None:
-            status, note = posted.get(enrolment.pk, ("", ""))
-        rows.append({"enrolment": enrolment, "status": status, "note": note, "mark": mark})
+        if posted is not None and enrolment.pk in posted:
+            status, note = posted[enrolment.pk]
+        editable = access.allows(user, enrolment, "mark")
+        rows.append(
+            {"enrolment": enrolment, "status": status, "note": note, "mark": mark, "editable": editable}
+        )
     return rows
 
 
@@ -63,11 +70,14 @@ def _sheet_response(
         "training_class": session.training_class,
         "filter_form": form,
         "page_obj": page_obj,
-        "rows": _rows(sheet, posted),
+        "rows": _rows(request.user, sheet, posted),
         "counts": counts,
         "unmarked": counts["unmarked"],
         "statuses": AttendanceStatus.choices,
-        "can_record": access.allows(request.user, session, "run"),
+        "can_record": counts["markable"] > 0,
+        "read_only_reason": services.attendance_read_only_reason(
+            training_class=session.training_class, visible=counts["trainees"], markable=counts["markable"]
+        ),
         "closed_reason": services.attendance_closed_reason(session),
         **extra,
     }
@@ -77,8 +87,7 @@ def _sheet_response(
 
 @records_required
 def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
-    action = "run" if request.method == "POST" else "read"
-    session = selectors.get_session_for_user(request.user, pk, action=action)
+    session = selectors.get_session_for_user(request.user, pk)
     if request.method != "POST":
         return _sheet_response(request, session)
     _form, _page_obj, sheet = _page(request, session)
@@ -103,7 +112,7 @@ def _saved(request: HttpRequest, session: Session, message: str) -> HttpResponse
 @records_required
 @require_POST
 def all_present(request: HttpRequest, pk: int) -> HttpResponse:
-    session = selectors.get_session_for_user(request.user, pk, action="run")
+    session = selectors.get_session_for_user(request.user, pk)
     try:
         changed = services.attendance_all_present(session=session, actor=request.user)
     except ValidationError as exc:
@@ -118,10 +127,11 @@ def all_present(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def mark_one(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
     """One trainee's mark, saved as soon as it changes on the marking page."""
-    session = selectors.get_session_for_user(request.user, session_pk, action="run")
+    session = selectors.get_session_for_user(request.user, session_pk)
     enrolment = selectors.get_trainee_for_user(request.user, pk, session=session)
     status, note = request.POST.get(f"status-{pk}", ""), request.POST.get(f"note-{pk}", "")
-    row = {"enrolment": enrolment, "status": status, "note": note, "mark": None}
+    editable = access.allows(request.user, enrolment, "mark")
+    row = {"enrolment": enrolment, "status": status, "note": note, "mark": None, "editable": editable}
     error = None
     try:
         services.attendance_record(session=session, marks={enrolment.pk: (status, note)}, actor=request.user)
@@ -136,7 +146,7 @@ def mark_one(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
         "row": row,
         "session": session,
         "statuses": AttendanceStatus.choices,
-        "can_record": True,
+        "can_record": editable,
         "error": error,
     }
     return render(request, "training/_attendance_row.html", context)

@@ -16,6 +16,7 @@ from dancoso.core.lists import call_service, page_of, posted, run_service, valid
 from training import exports, selectors
 from training.forms import ClassFilterForm, ClassForm, MaterialForm, SessionForm, SessionGenerateForm
 from training.services import classes as services
+from training.services.attendance import attendance_recorders
 
 
 @records_required
@@ -41,8 +42,8 @@ def class_detail(request: HttpRequest, pk: int) -> HttpResponse:
         **selectors.class_overview(user=request.user, training_class=training_class),
         "can_manage": access.is_province_admin(request.user),
         "can_nominate": access.can_write_records(request.user),
-        "can_record": can_run,
         "can_issue": can_run,
+        "attendance_recorders": attendance_recorders(training_class),
         "history": history_rows(training_class),
     }
     return render(request, "training/class_detail.html", context)
@@ -125,7 +126,7 @@ def session_list(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form,
         "generate_form": SessionGenerateForm() if can_manage else None,
         "can_manage": can_manage,
-        "can_record": access.allows(request.user, training_class, "run"),
+        "can_record": selectors.markable_trainees(user=request.user, training_class=training_class) > 0,
     }
     return render(request, "training/session_list.html", context)
 
