@@ -6,6 +6,11 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test worker beat lint check messages
 
+# `make run` serves the portal as its users meet it: the portal's own error pages, no debug page.
+# `make run PORT=8001` serves on another port; `make run DEBUG=true` shows Django's debug pages instead.
+PORT ?= 8000
+DEBUG ?= false
+
 # (Re)install only when pyproject.toml changed, so a second run is quick.
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,7 +21,7 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	DJANGO_LOCAL=true DJANGO_DEBUG=$(DEBUG) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

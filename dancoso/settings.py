@@ -20,11 +20,15 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
+# ``make run`` serves the portal on this machine as its users meet it (DEBUG off: the portal's own 403, 404
+# and 500 pages) but without a deployment's HTTPS, secret key and collected static files.
+LOCAL = env.bool("DJANGO_LOCAL", default=False)
+PRODUCTION = not DEBUG and not LOCAL
 
-# A development key is only acceptable while DEBUG is on; production must bring its own.
+# A development key is only acceptable off production; production must bring its own.
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
 if not SECRET_KEY:
-    if not DEBUG:
+    if PRODUCTION:
         raise ImproperlyConfigured(
             "DJANGO_SECRET_KEY is not set. Production (DJANGO_DEBUG=false) refuses to start without a "
             "secret key: set DJANGO_SECRET_KEY to a long random string (see .env.example)."
@@ -143,11 +147,14 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if PRODUCTION
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# Off production WhiteNoise serves the static files straight from their folders, DEBUG or not.
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = not PRODUCTION
 # Imports (people, rosters) are read in memory; anything larger is refused before parsing.
 UPLOAD_MAX_BYTES = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
@@ -231,7 +238,7 @@ REPORT_STAGE_PAUSE = env.float("REPORT_STAGE_PAUSE", default=0)
 # Demo accounts share this password; it exists for demonstrations only.
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="demo-dancoso-2024")
 
-if not DEBUG:
+if PRODUCTION:
     SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True

@@ -154,7 +154,9 @@ def _seed_users() -> int:
                 "agency": agencies.get(demo.agency_code),
             },
         )
-        user.is_staff = demo.role == Role.PROVINCE_ADMIN
+        # Home Affairs works in the portal, whose services keep the history; Django's admin is for the
+        # technical administrators (superusers), so no demo account is staff.
+        user.is_staff = False
         user.set_password(settings.DEMO_PASSWORD)
         user.save()
         created += was_created

@@ -152,3 +152,14 @@ def test_longest_possible_username_still_counts_towards_the_lockout(client, db):
         client.post(reverse("login"), {"username": longest, "password": "sai"})
     response = client.post(reverse("login"), {"username": longest, "password": PASSWORD})
     assert response.status_code == 429
+
+
+def test_only_technical_administrators_meet_the_link_to_djangos_admin(client_for, personas):
+    """Home Affairs manages the registers in the portal; Django's admin would tell it it may see nothing."""
+    for persona in ("admin", "leader", "council", "staff_a"):
+        page = client_for(personas[persona]).get(reverse("dashboard")).content.decode()
+        assert 'data-testid="django-admin"' not in page, persona
+    superuser = User.objects.create_superuser("kythuat", password="x-Secret-2024")
+    page = client_for(superuser).get(reverse("dashboard")).content.decode()
+    assert 'data-testid="django-admin"' in page
+    assert client_for(superuser).get(reverse("admin:index")).status_code == 200

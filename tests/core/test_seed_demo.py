@@ -30,6 +30,7 @@ def test_demo_users_have_their_roles_agencies_and_the_demo_password():
     assert users["canbo.tuphap"].agency.short_name == "Sở Tư pháp"
     assert users["canbo.yte"].agency.short_name == "Sở Y tế"
     assert all(user.check_password(settings.DEMO_PASSWORD) for user in users.values())
+    assert not any(user.is_staff for user in users.values()), "Django's admin is for superusers only"
 
 
 @pytest.mark.django_db
