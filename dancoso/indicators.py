@@ -36,6 +36,7 @@ from django.db import connection
 from django.utils.translation import get_language
 
 from dancoso.core.discovery import app_modules
+from dancoso.core.numbers import PERCENT
 from dancoso.periods import Period
 
 logger = logging.getLogger(__name__)
@@ -56,6 +57,11 @@ class Indicator:
     value: Number | None
     unit: str = ""
     target: Number | None = None
+
+    @property
+    def is_percent(self) -> bool:
+        """A share in per cent (``unit=PERCENT``), which every page writes as "95,0%"."""
+        return self.unit == PERCENT
 
     @property
     def meets_target(self) -> bool | None:

@@ -7,8 +7,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from dancoso.agencies.forms import VietnameseDateInput
 from dancoso.core.fields import NARRATIVE_LENGTH
+from dancoso.core.forms import DatePickerMixin
+from dancoso.periods import current_period
 from reporting.measures import MEASURES
 from reporting.models import AnnualReport
 from reporting.services import HEADER_FIELDS, NARRATIVE_TEXTS
@@ -16,8 +17,15 @@ from reporting.services import HEADER_FIELDS, NARRATIVE_TEXTS
 TEXTAREA = {"rows": 5}
 
 
+def _current_year() -> int:
+    return current_period().year
+
+
 class ReportCreateForm(forms.Form):
-    year = forms.IntegerField(label=_("Reporting year"), min_value=2000, max_value=2100)
+    # Offered as the current reporting period's year; a refused post shows what was typed instead.
+    year = forms.IntegerField(
+        label=_("Reporting year"), min_value=2000, max_value=2100, initial=_current_year
+    )
 
     def clean_year(self) -> int:
         year = self.cleaned_data["year"]
@@ -26,16 +34,11 @@ class ReportCreateForm(forms.Form):
         return year
 
 
-class ReportHeaderForm(forms.ModelForm):
+class ReportHeaderForm(DatePickerMixin, forms.ModelForm):
     class Meta:
         model = AnnualReport
         fields = list(HEADER_FIELDS)
-        widgets = {
-            "period_start": VietnameseDateInput(),
-            "period_end": VietnameseDateInput(),
-            "report_date": VietnameseDateInput(),
-            "recipients": forms.Textarea(attrs={"rows": 8}),
-        }
+        widgets = {"recipients": forms.Textarea(attrs={"rows": 8})}
 
     def __init__(self, *args: Any, period_locked: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

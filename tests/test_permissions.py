@@ -37,6 +37,7 @@ REPORTS = frozenset({"admin", "leader", "council"})
 
 ACCESS = {
     "portal:home": PUBLIC,
+    "favicon": PUBLIC,
     "login": PUBLIC,
     "logout": PUBLIC,
     "dashboard": SIGNED_IN,

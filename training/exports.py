@@ -88,8 +88,8 @@ def attendance_sheet_xlsx(
             Column(f"{session.date:%d/%m/%Y}", lambda row, n=n: _mark(row[1][n]))
             for n, session in enumerate(sessions)
         ),
-        Column(_("Attended"), lambda row: row[0].attended_count),
-        Column(_("Absent"), lambda row: row[0].absent_count),
+        Column(_("Sessions attended"), lambda row: row[0].attended_count),
+        Column(_("Sessions absent"), lambda row: row[0].absent_count),
     ]
     matrix = selectors.attendance_matrix(trainees=list(trainees), sessions=sessions)
     return export(f"diem-danh-lop-{training_class.pk}.xlsx", columns, matrix, title=_("Attendance"))

@@ -10,10 +10,11 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from dancoso.agencies.forms import AgencyChoiceField, VietnameseDateInput
+from dancoso.agencies.forms import AgencyChoiceField
 from dancoso.agencies.models import Agency, Person
 from dancoso.agencies.selectors import agency_choices
 from dancoso.core.fields import NOTE_LENGTH, SEARCH_LENGTH
+from dancoso.core.forms import DatePickerMixin
 from dancoso.core.widgets import LongSelect
 from training.models import ClassStatus, EnrolmentStatus, TargetGroup, TrainingClass, TrainingPlan
 from training.services.classes import CLASS_FIELDS, SESSION_FIELDS
@@ -37,11 +38,11 @@ class TimeInput(forms.TimeInput):
         super().__init__(format="%H:%M")
 
 
-class PlanForm(forms.ModelForm):
+class PlanForm(DatePickerMixin, forms.ModelForm):
     class Meta:
         model = TrainingPlan
         fields = ["year", *PLAN_FIELDS]
-        widgets = {"decision_date": VietnameseDateInput(), "notes": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
         help_texts = {"decision_number": _("For example 125/QĐ-UBND.")}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -50,14 +51,12 @@ class PlanForm(forms.ModelForm):
             del self.fields["year"]
 
 
-class ClassForm(forms.ModelForm):
+class ClassForm(DatePickerMixin, forms.ModelForm):
     class Meta:
         model = TrainingClass
         fields = list(CLASS_FIELDS)
         widgets = {
             "organiser": LongSelect,
-            "start_date": VietnameseDateInput(),
-            "end_date": VietnameseDateInput(),
             "trainers": forms.Textarea(attrs={"rows": 3}),
             "attendance_by": forms.RadioSelect,
         }
@@ -127,9 +126,9 @@ class SessionTimesForm(forms.Form):
         return cleaned
 
 
-class SessionForm(SessionTimesForm):
+class SessionForm(DatePickerMixin, SessionTimesForm):
     field_order = list(SESSION_FIELDS)
-    date = forms.DateField(label=_("Date"), widget=VietnameseDateInput())
+    date = forms.DateField(label=_("Date"))
     topic = forms.CharField(label=_("Topic"), required=False, max_length=255)
 
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from dancoso.agencies.models import Agency, Person
-from dancoso.indicators import Column, Figures, Indicator, Section, Table, TableRow
+from dancoso.indicators import PERCENT, Column, Figures, Indicator, Section, Table, TableRow
 from dancoso.periods import Period
 from training.models import (
     CLASSES_PER_YEAR,
@@ -229,7 +229,7 @@ def _common_indicators(figures: AgencyFigures, class_count: int) -> tuple[Indica
             Indicator(f"training.completed_{group}", completed_labels[group], figures.completed[group], unit)
             for group in GROUPS
         ),
-        Indicator("training.attendance_rate", _("Attendance rate"), figures.attendance_rate, "%"),
+        Indicator("training.attendance_rate", _("Attendance rate"), figures.attendance_rate, PERCENT),
     )
 
 
@@ -251,7 +251,7 @@ def _province_coverage(by_agency: dict[Any, AgencyFigures], names: dict[int, str
         "training.agencies_trained_percent",
         _("Active agencies with at least one trained person"),
         percent(trained, len(names)),
-        "%",
+        PERCENT,
     )
 
 

@@ -20,16 +20,10 @@ from dancoso.agencies.imports import ImportFileError, PersonRow, clean_text, par
 from dancoso.agencies.models import Agency, Person, Province
 from dancoso.agencies.selectors import agency_choices
 from dancoso.core.fields import SEARCH_LENGTH
+from dancoso.core.forms import DatePickerMixin
 from dancoso.core.widgets import LongSelect
 
 PHONE_PATTERN = re.compile(r"[0-9 +().-]{6,20}")
-
-
-class VietnameseDateInput(forms.DateInput):
-    """Dates typed and shown as dd/mm/yyyy, as Vietnamese officials write them."""
-
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", **(attrs or {})})
 
 
 class AgencyChoiceIterator(ModelChoiceIterator):
@@ -54,11 +48,10 @@ class AgencyChoiceField(forms.ModelChoiceField):
         return name
 
 
-class ProvinceForm(forms.ModelForm):
+class ProvinceForm(DatePickerMixin, forms.ModelForm):
     class Meta:
         model = Province
         fields = list(services.PROVINCE_FIELDS)
-        widgets = {"resolution_date": VietnameseDateInput()}
 
 
 class AgencyForm(forms.ModelForm):
@@ -112,23 +105,19 @@ class AgencyMergeForm(forms.Form):
         self.fields["confirm"].error_messages["required"] = _("Tick the box to confirm the merge.")
 
 
-class AgencyRetireForm(forms.Form):
-    on = forms.DateField(label=_("Retired on"), widget=VietnameseDateInput())
+class AgencyRetireForm(DatePickerMixin, forms.Form):
+    on = forms.DateField(label=_("Retired on"))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["on"].initial = timezone.localdate()
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(DatePickerMixin, forms.ModelForm):
     class Meta:
         model = Person
         fields = list(services.PERSON_FIELDS)
-        widgets = {
-            "agency": LongSelect,
-            "inspection_term_start": VietnameseDateInput(),
-            "inspection_term_end": VietnameseDateInput(),
-        }
+        widgets = {"agency": LongSelect}
         labels = {"is_active": _("Still working at the agency")}
         # Django's own Vietnamese wording for these two is vague; officials need to know what to fix.
         error_messages = {

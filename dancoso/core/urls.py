@@ -11,6 +11,7 @@ portal_patterns = (
 
 urlpatterns = [
     path("", include(portal_patterns)),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("dashboard/<str:section>/<str:table>/", views.figures_table, name="figures_table"),
 ]

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.contrib.staticfiles import finders
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
 
 from dancoso import periods
 from dancoso.accounts import access
@@ -16,6 +19,16 @@ def portal_home(request: HttpRequest) -> HttpResponse:
     """The public democracy portal of the province, open to every citizen."""
     context = {"overview": register_overview(user=None), "portal_links": navigation.portal_links()}
     return render(request, "portal/home.html", context)
+
+
+FAVICON = "img/favicon.ico"
+
+
+@require_safe
+@cache_control(public=True, max_age=7 * 24 * 60 * 60)
+def favicon(request: HttpRequest) -> FileResponse:
+    """The icon browsers ask for at ``/favicon.ico``, whatever the pages link to (they link the SVG too)."""
+    return FileResponse(open(finders.find(FAVICON), "rb"), content_type="image/x-icon")
 
 
 # The dashboard shows the first rows of each per-agency table; its own page has them all.

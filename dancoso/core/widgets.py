@@ -28,3 +28,23 @@ class LongSelect(forms.Select):
             options.append(f'<option value="{escape(key)}"{selected}>{escape(str(label))}</option>')
         # Every value and label above is escaped; the attributes are escaped by flatatt.
         return mark_safe(f"<select{flatatt(final)}>{''.join(options)}</select>")
+
+
+# How officials write a date, and the one format the date fields show and read first (DATE_INPUT_FORMATS).
+DATE_FORMAT = "%d/%m/%Y"
+
+
+class DatePickerInput(forms.DateInput):
+    """A date typed as dd/mm/yyyy or picked from a calendar (flatpickr, from ``static/js/date-picker.js``).
+
+    A text box, not ``type="date"``: the browser's own picker shows and sends the date in its own order
+    (yyyy-mm-dd, or the order of the browser's language), and officials write dd/mm/yyyy. Without
+    JavaScript it is still a text box that takes dd/mm/yyyy. No ``inputmode="numeric"``: the numeric
+    keypads of phones have no "/", so it would keep people from typing the date.
+    """
+
+    input_type = "text"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        defaults = {"data-date-picker": "", "placeholder": "dd/mm/yyyy", "autocomplete": "off"}
+        super().__init__(attrs={**defaults, **(attrs or {})}, format=DATE_FORMAT)

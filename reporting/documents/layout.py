@@ -19,6 +19,8 @@ from decimal import Decimal
 from io import BytesIO
 from typing import Any
 
+from dancoso.core.numbers import PERCENT, format_percent, vietnamese_separators
+
 # --- Page (Phụ lục I, mục I.4 and I.5) -----------------------------------------------------------------
 PAGE_WIDTH_MM = 210
 PAGE_HEIGHT_MM = 297
@@ -117,19 +119,22 @@ def vietnamese_number(value: Any) -> str:
         text = f"{float(value):,.2f}".rstrip("0").rstrip(".")
         if text in ("-0", ""):
             text = "0"
-        # Swap the separators through a placeholder: "1,234.5" → "1.234,5".
-        return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+        return vietnamese_separators(text)
     return str(value)
 
 
 def with_unit(value: Any, unit: str) -> str:
-    """A figure followed by its unit ("3 lớp", "95,5%"); the unit is left off when there is no figure."""
+    """A figure followed by its unit ("3 lớp", "95,5%"); the unit is left off when there is no figure.
+
+    A percentage reads as everywhere in the portal, with one decimal ("90,0%"), even where the plain
+    figure would drop it.
+    """
     if value is None:
         return MISSING
+    if unit == PERCENT:
+        return format_percent(value)
     text = vietnamese_number(value)
-    if not unit:
-        return text
-    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
+    return f"{text} {unit}" if unit else text
 
 
 def vietnamese_date(place: str, day: date) -> str:

@@ -8,6 +8,18 @@
   var PALETTE = ["#8b1a1a", "#1f5f99", "#c47a12", "#2e7d4f"];
   var TARGET_COLOUR = "#343a40";
   var numbers = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 });
+  // Shares read as on every page of the portal (dancoso/core/numbers.py): "95,0%".
+  var shares = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+  function figure(value, unit) {
+    if (value === null || value === undefined) {
+      return "—";
+    }
+    if (unit === "%") {
+      return shares.format(value) + "%";
+    }
+    return numbers.format(value) + (unit ? " " + unit : "");
+  }
 
   function isPercent(chart) {
     return chart.unit === "%";
@@ -89,8 +101,7 @@
         tooltip: {
           callbacks: {
             label: function (item) {
-              var value = item.raw === null || item.raw === undefined ? "—" : numbers.format(item.raw);
-              return item.dataset.label + ": " + value + (chart.unit ? " " + chart.unit : "");
+              return item.dataset.label + ": " + figure(item.raw, chart.unit);
             }
           }
         }

@@ -230,7 +230,7 @@ def test_docx_figures_table_shows_this_year_previous_year_and_target(document, s
         ["Chỉ tiêu", "Năm 2026", "Năm 2025", "Chỉ tiêu giao"],
         ["Số lớp bồi dưỡng trong năm", "2 lớp", "1 lớp", "1 lớp"],
         ["Số học viên tham gia", "1.302 người", "980 người", "—"],
-        ["Tỷ lệ chuyên cần", "93,4%", "90%", "—"],
+        ["Tỷ lệ chuyên cần", "93,4%", "90,0%", "—"],
     ]
     # Propaganda: one indicator known the year before, one new.
     assert rows_text(tables[1])[1:] == [

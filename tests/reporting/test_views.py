@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from io import BytesIO
 
 import pytest
@@ -11,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from docx import Document
 
+from dancoso.periods import current_period
 from reporting import services
 from reporting.models import AnnualReport, ReportVersion, VersionStatus
 from reporting.tasks import generate_report_version
@@ -167,3 +169,20 @@ def test_report_pages_run_the_same_queries_for_one_and_five_versions(client_for,
     services.report_ensure(year=2025, actor=admin_user)
     five = [_queries(client, url) for url in pages]
     assert one == five
+
+
+def _year_box(response) -> str:
+    return re.search(r'<input[^>]*name="year"[^>]*>', response.content.decode()).group(0)
+
+
+def test_the_year_box_offers_the_current_reporting_period(client_for, admin_user, province):
+    response = client_for(admin_user).get(reverse("reporting:report_list"))
+    assert f'value="{current_period().year}"' in _year_box(response)
+
+
+@pytest.mark.parametrize("typed", ["1999", "20x6"])
+def test_a_refused_year_is_shown_as_typed(client_for, admin_user, province, typed):
+    """Neither is a year the portal reports on; the box keeps what was typed, not the default."""
+    response = client_for(admin_user).post(reverse("reporting:report_list"), {"year": typed})
+    assert response.status_code == 200 and response.context["form"].errors
+    assert f'value="{typed}"' in _year_box(response)

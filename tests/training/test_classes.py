@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from tests.factories import EnrolmentFactory, SessionFactory, TrainingClassFactory, TrainingPlanFactory
 from training.models import Session, TrainingClass, TrainingPlan
@@ -177,3 +179,22 @@ def test_class_list_filters_and_exports(client_for, leader_user):
     response = client.get(reverse("training:class_list"), {"export": "xlsx", "q": "chính trị"})
     rows = list(load_workbook(BytesIO(response.content)).active.iter_rows(min_row=2, values_only=True))
     assert [row[1] for row in rows] == ["Lớp chính trị tư tưởng"]
+
+
+def _column_headings(page: str) -> list[str]:
+    heads = re.findall(r'<th scope="col"[^>]*>(.*?)</th>', page, flags=re.S)
+    return [re.sub(r"<[^>]+>|\s+", " ", head).strip() for head in heads]
+
+
+def test_plan_list_columns_say_what_they_hold(client_for, leader_user):
+    plan = TrainingPlanFactory(year=2026)
+    TrainingClassFactory(plan=plan)
+    page = client_for(leader_user).get(reverse("training:plan_list")).content.decode()
+    assert _column_headings(page) == [
+        _("Year"),
+        _("Approving decision"),
+        _("Classes (cancelled ones not counted)"),
+        _("Against the resolution (1–2 classes a year)"),
+    ]
+    # The badge under the last heading: the year keeps to the resolution.
+    assert _("1–2 classes") in page

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from io import BytesIO
 
 import pytest
@@ -215,7 +216,13 @@ def test_coverage_counts_people_trained_in_the_year(
         1,
         0,
     )
-    assert (a.targeted, a.trained, a.percent, a.enrolled, a.nobody_trained) == (3, 1, 33, 3, False)
+    assert (a.targeted, a.trained, a.percent, a.enrolled, a.nobody_trained) == (
+        3,
+        1,
+        Decimal("33.3"),
+        3,
+        False,
+    )
     b = _row(report, agency_b)
     assert (b.democracy_officers, b.trained, b.enrolled, b.nobody_trained) == (1, 0, 1, True)
     assert _row(report, home_affairs).percent is None
@@ -260,8 +267,15 @@ def test_coverage_export_has_a_row_per_agency_and_totals(client_for, admin_user,
     response = client_for(admin_user).get(COVERAGE, {"year": 2026, "export": "xlsx"})
     rows = list(load_workbook(BytesIO(response.content)).active.iter_rows(min_row=2, values_only=True))
     by_agency = {row[0]: row for row in rows}
-    assert by_agency["Sở Tư pháp"][1:8] == (2, 1, 1, 0, 1, 33, 3)
+    assert by_agency["Sở Tư pháp"][1:8] == (2, 1, 1, 0, 1, 33.3, 3)
     assert rows[-1][1:8] == (3, 1, 1, 0, 1, 25, 4)
+
+
+def test_coverage_page_writes_shares_as_every_page_does(client_for, admin_user, small_province):
+    page = client_for(admin_user).get(COVERAGE, {"year": 2026}).content.decode()
+    # Sở Tư pháp: 1 of 3 trained; the province: 1 of 4; Sở Nội vụ has nobody to train.
+    assert ">33,3%<" in page and ">25,0%<" in page and ">—<" in page
+    assert "25%" not in page
 
 
 @pytest.mark.parametrize(("persona", "status"), [("council", 403), ("anonymous", 302)])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
@@ -89,9 +90,15 @@ class CoverageRow:
         return self.targeted == 0
 
     @property
-    def percent(self) -> int | None:
-        """Share of the agency's targeted people who were trained, rounded down; none when there is nobody."""
-        return self.trained * 100 // self.targeted if self.targeted else None
+    def percent(self) -> Decimal | None:
+        """Share of the agency's targeted people who were trained, in per cent with one decimal.
+
+        Rounded down, so an agency reads 100% only once every one of its people is trained. None when
+        there is nobody to train.
+        """
+        if not self.targeted:
+            return None
+        return Decimal(self.trained * 1000 // self.targeted).scaleb(-1)
 
 
 COUNT_FIELDS = tuple(field.name for field in fields(CoverageRow) if field.name != "agency")

@@ -7,6 +7,8 @@ from typing import Any
 from django import template
 from django.utils.formats import number_format
 
+from dancoso.core.numbers import MISSING, PERCENT, format_percent
+
 register = template.Library()
 
 
@@ -23,10 +25,32 @@ def query_replace(context: dict[str, Any], **kwargs: Any) -> str:
 def figure(value: Any) -> str:
     """A figure with Vietnamese separators; an absent figure reads as a dash."""
     if value is None:
-        return "—"
-    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        return MISSING
+    if not _is_number(value):
         return value
     return number_format(value, use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def percent(value: Any, digits: int = 1) -> str:
+    """A share in per cent, written one way on every page: ``{{ 95|percent }}`` → "95,0%"; "—" for none."""
+    if value is not None and value != "" and not _is_number(value):
+        return value
+    return format_percent(value, digits)
+
+
+@register.filter
+def with_unit(value: Any, unit: str) -> str:
+    """A figure and its unit ("3 classes", "95,0%"); an absent figure is a dash, without its unit."""
+    if unit == PERCENT:
+        return percent(value)
+    if value is None or not unit:
+        return figure(value)
+    return f"{figure(value)} {unit}"
+
+
+def _is_number(value: Any) -> bool:
+    return not isinstance(value, bool) and isinstance(value, int | float | Decimal)
 
 
 @register.filter

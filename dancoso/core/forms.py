@@ -1,0 +1,28 @@
+"""What the portal's forms share."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from dancoso.core.widgets import DatePickerInput
+
+
+class DatePickerMixin:
+    """Every date field of the form, a model's ``DateField`` too, is typed or picked as dd/mm/yyyy.
+
+    Put it first among the form's bases: ``class PlanForm(DatePickerMixin, forms.ModelForm)``. Fields that
+    keep Django's plain ``DateInput`` get the date picker; a field given another widget (hidden, say)
+    keeps it. A test walks every form of the project, so a form with a date and without this mixin fails.
+    """
+
+    fields: dict[str, forms.Field]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.DateField) and type(field.widget) is forms.DateInput:
+                widget = DatePickerInput(attrs=field.widget.attrs)
+                widget.is_required = field.required
+                field.widget = widget

@@ -1,0 +1,40 @@
+"""How the portal writes numbers that have one fixed form everywhere: pages, exports' documents, the report.
+
+Percentages read the Vietnamese way, with a decimal comma, a fixed number of decimals and the sign right
+after the figure: "95,0%", "25,0%", "100,0%". The separators are written here rather than taken from the
+active language, so a page, the Word report built by a background task and a test all read the same.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
+
+# An absent figure: nothing to divide by, or not recorded. A dash, never a misleading zero.
+MISSING = "—"
+# The unit of an indicator that is a share in per cent (``Indicator.unit``).
+PERCENT = "%"
+
+
+def format_percent(value: Any, digits: int = 1) -> str:
+    """A share in per cent as "95,0%" (``digits`` decimals, rounded half up); "—" for None or empty.
+
+    ``value`` is already in per cent (95 means 95%). Text that is not a number raises ``ValueError``.
+    """
+    if value is None or value == "":
+        return MISSING
+    if isinstance(value, bool):
+        raise ValueError(f"Not a percentage: {value!r}")
+    try:
+        # Through str, so that the float 95.05 rounds as written, not as its binary approximation.
+        number = Decimal(str(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    except InvalidOperation:
+        raise ValueError(f"Not a percentage: {value!r}") from None
+    if number.is_zero():
+        number = abs(number)  # -0.01 rounds to "0,0%", not "-0,0%".
+    return f"{vietnamese_separators(f'{number:,.{digits}f}')}{PERCENT}"
+
+
+def vietnamese_separators(text: str) -> str:
+    """Swap Python's "1,234.5" to the Vietnamese "1.234,5", through a placeholder."""
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
