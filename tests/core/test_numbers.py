@@ -77,3 +77,13 @@ def test_the_percent_filter_leaves_text_alone_and_takes_decimals():
 def test_a_figure_with_its_unit_reads_the_same_on_the_page_and_in_the_report(value, unit, expected):
     assert _render("{{ value|with_unit:unit }}", value=value, unit=unit) == expected
     assert with_unit(value, unit) == expected
+
+
+@pytest.mark.parametrize("value, expected", [(1302, "1.302"), (110000, "110.000"), (999, "999"), (None, "—")])
+def test_figures_group_thousands_with_a_dot(value, expected):
+    from django.utils import translation
+
+    from dancoso.core.templatetags.core_tags import figure
+
+    with translation.override("vi"):
+        assert figure(value) == expected
