@@ -27,6 +27,9 @@ from dancoso.agencies.models import Agency, Person, Province
 from dancoso.core.audit import assign, audited_save
 
 AGENCIES_CSV = Path(__file__).resolve().parent / "data" / "bac_giang_agencies_2024.csv"
+# A row of that file whose note contains this marker (written at the start, e.g. "CẦN XÁC MINH (nguồn): ...")
+# is loaded as needing verification.
+VERIFY_MARKER = "CẦN XÁC MINH"
 # The fields each write may change, in the order the forms show them (the forms take their lists from here).
 PROVINCE_FIELDS = ("name", "resolution_number", "resolution_date")
 # The code is left out on purpose: imports and the CSV loader find agencies by it, so it never changes.
@@ -250,7 +253,7 @@ def agencies_load_csv(*, path: Path | str = AGENCIES_CSV, actor: Any = None) -> 
             agency, outcome = _load_agency(row, order, known, actor)
             known[agency.code] = agency
             counts[outcome] += 1
-    flagged = sum("UNCERTAIN" in row["note"] for row in rows)
+    flagged = sum(VERIFY_MARKER in row["note"] for row in rows)
     return LoadResult(**counts, needs_verification=flagged)
 
 
@@ -265,7 +268,7 @@ def _load_agency(
         "display_order": order,
         "source": row["source"].strip(),
         "note": row["note"].strip(),
-        "needs_verification": "UNCERTAIN" in row["note"],
+        "needs_verification": VERIFY_MARKER in row["note"],
     }
     agency = known.get(row["code"].strip())
     if agency is None:

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 
 from dancoso.agencies.models import Agency, Province
-from dancoso.agencies.services import AGENCIES_CSV, agencies_load_csv, agency_retire
+from dancoso.agencies.services import AGENCIES_CSV, VERIFY_MARKER, agencies_load_csv, agency_retire
 
 pytestmark = pytest.mark.django_db
 
@@ -62,9 +62,10 @@ def test_display_order_follows_the_file_and_uncertain_rows_are_flagged():
         row["code"] for row in rows
     ]
     flagged = set(Agency.objects.filter(needs_verification=True).values_list("code", flat=True))
-    assert flagged == {row["code"] for row in rows if "UNCERTAIN" in row["note"]}
-    assert {"STP", "QDTPT", "TTHCC"} <= flagged
+    assert flagged == {row["code"] for row in rows if row["note"].startswith(VERIFY_MARKER)}
+    assert flagged == {"STP", "BQLDA-DDCN", "BQLDA-GTNN", "QDTPT", "VPDBQH-HDND", "CONGTTDT", "TTHCC"}
     assert "SNV" not in flagged
+    assert not any("UNCERTAIN" in row["note"] for row in rows)  # the old English marker is gone
 
 
 def test_reload_restores_file_values_but_keeps_retirements(admin_user):
@@ -83,7 +84,7 @@ def test_children_listed_before_their_parent_still_load(tmp_path):
     path.write_text(
         "code,name,short_name,kind,parent_code,source,note\n"
         "CON,Phòng Con,Phòng Con,other,ME,,\n"
-        "ME,Cơ quan Mẹ,Cơ quan Mẹ,department,,,UNCERTAIN: thử\n",
+        "ME,Cơ quan Mẹ,Cơ quan Mẹ,department,,,CẦN XÁC MINH: thử\n",
         encoding="utf-8",
     )
     result = agencies_load_csv(path=path)
