@@ -13,25 +13,17 @@ from simple_history.models import HistoricalRecords
 from dancoso.accounts.access import ALL, Reach, can_read_reports
 from dancoso.core.fields import NARRATIVE_LENGTH, NOTE_LENGTH, actor_field
 
-# The resolution's own recipient list (Nơi nhận), the default for every report; editable per report.
-# ("Lưu: VT" is added by the document itself.)
+# Who receives a report of the People's Committee to the People's Council (Nơi nhận): the Council's
+# standing committee, its committees and deputies, the Committee's chair and vice-chairs, and the Department
+# of Home Affairs, which drafts it. The default of every report; editable per report. ("Lưu: VT" is added by
+# the document itself.)
 DEFAULT_RECIPIENTS = "\n".join(
     [
-        "Ủy ban Thường vụ Quốc hội (để báo cáo)",
-        "Chính phủ (để báo cáo)",
-        "Bộ Nội vụ",
-        "Thường trực: Tỉnh ủy, HĐND tỉnh",
-        "UBND tỉnh",
-        "Ủy ban MTTQ và các tổ chức CT-XH tỉnh",
-        "Đoàn đại biểu Quốc hội tỉnh",
-        "Văn phòng: Tỉnh ủy, Đoàn ĐBQH và HĐND, UBND tỉnh",
+        "Thường trực HĐND tỉnh",
         "Các Ban của HĐND tỉnh",
         "Đại biểu HĐND tỉnh",
-        "Các sở, ban, ngành của tỉnh",
-        "HĐND, UBND huyện, thành phố, thị xã",
-        "Báo Bắc Giang",
-        "Đài Phát thanh và Truyền hình tỉnh",
-        "Cổng thông tin điện tử tỉnh",
+        "Chủ tịch, các Phó Chủ tịch UBND tỉnh",
+        "Sở Nội vụ",
     ]
 )
 

@@ -174,3 +174,18 @@ def test_the_period_is_fixed_once_a_version_exists(report, admin_user):
     services.version_request(report=report, actor=admin_user)
     with pytest.raises(ValidationError):
         services.report_update(report=report, actor=admin_user, period_start=dt.date(2025, 12, 15))
+
+
+@pytest.mark.django_db
+def test_a_new_report_goes_to_the_peoples_council_and_its_members(admin_user, province):
+    """The default Nơi nhận is that of a report to the Council, not the resolution's own list."""
+    from reporting.services import document_meta, report_ensure
+
+    report = report_ensure(year=2026, actor=admin_user)
+    assert document_meta(report).recipients == (
+        "Thường trực HĐND tỉnh",
+        "Các Ban của HĐND tỉnh",
+        "Đại biểu HĐND tỉnh",
+        "Chủ tịch, các Phó Chủ tịch UBND tỉnh",
+        "Sở Nội vụ",
+    )
