@@ -357,13 +357,20 @@ def _header_block(document: DocumentObject, meta: DocumentMeta) -> None:
 
 
 def resolution_reference(meta: DocumentMeta) -> str:
-    """ "Nghị quyết số 12/2024/NQ-HĐND ngày 10/12/2024 của HĐND tỉnh", leaving out what is not recorded."""
-    text = "Nghị quyết"
-    if meta.resolution_number.strip():
-        text += f" số {meta.resolution_number.strip()}"
-    if meta.resolution_date:
-        text += f" ngày {short_date(meta.resolution_date)}"
-    return text + " của HĐND tỉnh"
+    """ "Nghị quyết số 12/2024/NQ-HĐND ngày 10/12/2024 của Hội đồng nhân dân tỉnh".
+
+    What is not recorded yet is left in the dotted form officials fill in by hand
+    ("Nghị quyết số …/NQ-HĐND ngày …/…/…"), until the province page records them.
+    """
+    number = meta.resolution_number.strip() or L.UNKNOWN_RESOLUTION_NUMBER
+    day = short_date(meta.resolution_date) if meta.resolution_date else L.UNKNOWN_DATE
+    return f"Nghị quyết số {number} ngày {day} của Hội đồng nhân dân tỉnh"
+
+
+def clause_reference(article: Sequence[int]) -> str:
+    """The clause of the resolution a part reports on: "khoản 1 Điều 1", or "Điều 2" for a whole article."""
+    number, clause = article
+    return f"khoản {clause} Điều {number}" if clause else f"Điều {number}"
 
 
 def _summary(meta: DocumentMeta) -> str:
@@ -386,10 +393,10 @@ def period_sentence(snapshot: dict[str, Any]) -> str:
 
 
 def _opening(document: DocumentObject, snapshot: dict[str, Any], meta: DocumentMeta) -> None:
-    reference = resolution_reference(meta).replace("HĐND tỉnh", "Hội đồng nhân dân tỉnh")
     _body(
         document,
-        f"Thực hiện {reference} về các biện pháp bảo đảm thực hiện dân chủ ở cơ sở trên địa bàn tỉnh "
+        f"Thực hiện {clause_reference(L.REPORT_ARTICLE)} {resolution_reference(meta)} về các biện pháp "
+        f"bảo đảm thực hiện dân chủ ở cơ sở trên địa bàn tỉnh "
         f"{meta.province} (sau đây gọi là Nghị quyết), Ủy ban nhân dân tỉnh báo cáo kết quả thực hiện "
         f"Nghị quyết năm {meta.year} như sau:",
     )
@@ -423,9 +430,11 @@ def _measure(
     previous: dict[str, Any] | None,
     meta: DocumentMeta,
 ) -> None:
+    cited = f"Thực hiện {clause_reference(measure.article)} của Nghị quyết"
     if section is None or not section.get("indicators"):
-        _body(document, L.NO_FIGURES)
+        _body(document, f"{cited}: {L.NO_FIGURES[0].lower()}{L.NO_FIGURES[1:]}")
     else:
+        _body(document, f"{cited}, kết quả trong năm như sau:")
         _figures_table(document, section["indicators"], previous, meta.year)
     warnings = " ".join(str(w).strip() for w in (section or {}).get("warnings", []) if str(w).strip())
     if warnings:
@@ -489,8 +498,8 @@ def _assessment(document: DocumentObject, meta: DocumentMeta) -> None:
 def _closing(document: DocumentObject, meta: DocumentMeta) -> None:
     paragraph = _body(
         document,
-        f"Trên đây là báo cáo kết quả thực hiện Nghị quyết năm {meta.year}, Ủy ban nhân dân tỉnh "
-        f"{meta.province} báo cáo Hội đồng nhân dân tỉnh./.",
+        f"Trên đây là kết quả thực hiện Nghị quyết năm {meta.year}, Ủy ban nhân dân tỉnh "
+        f"{meta.province} trân trọng báo cáo Hội đồng nhân dân tỉnh./.",
     )
     # The last sentence goes onto the signature's page rather than leaving it alone.
     paragraph.paragraph_format.keep_with_next = True

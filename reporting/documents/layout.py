@@ -74,6 +74,11 @@ TABLE_FIRST_COLUMN_MM = 69
 TABLE_VALUE_COLUMN_MM = (TEXT_WIDTH_MM - TABLE_FIRST_COLUMN_MM) / 3
 PAGE_NUMBER_PT = 14
 NO_FIGURES = "Chưa có số liệu về nội dung này trong kỳ báo cáo."
+# The resolution's article that orders this report (Điều 3: UBND tỉnh báo cáo HĐND tỉnh hằng năm).
+REPORT_ARTICLE = (3, 0)
+# What officials write where the resolution's number or date is not known yet.
+UNKNOWN_RESOLUTION_NUMBER = "…/NQ-HĐND"
+UNKNOWN_DATE = "…/…/…"
 NO_TEXT = "Chưa có nội dung."
 MISSING = "—"
 
