@@ -38,3 +38,36 @@ def format_percent(value: Any, digits: int = 1) -> str:
 def vietnamese_separators(text: str) -> str:
     """Swap Python's "1,234.5" to the Vietnamese "1.234,5", through a placeholder."""
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def vietnamese_number(value: Any) -> str:
+    """A figure the Vietnamese way: thousands with ".", decimals with "," (1.234 and 95,5); "—" for none.
+
+    Floats keep at most two decimals and drop trailing zeros, so a rate of 100.0 reads "100".
+    """
+    if value is None:
+        return MISSING
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", ".")
+    if isinstance(value, float | Decimal):
+        text = f"{float(value):,.2f}".rstrip("0").rstrip(".")
+        if text in ("-0", ""):
+            text = "0"
+        return vietnamese_separators(text)
+    return str(value)
+
+
+def with_unit(value: Any, unit: str) -> str:
+    """A figure followed by its unit ("3 lớp", "95,5%"); the unit is left off when there is no figure.
+
+    A percentage reads as everywhere in the portal, with one decimal ("90,0%"), even where the plain
+    figure would drop it.
+    """
+    if value is None:
+        return MISSING
+    if unit == PERCENT:
+        return format_percent(value)
+    text = vietnamese_number(value)
+    return f"{text} {unit}" if unit else text

@@ -24,6 +24,7 @@ from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from dancoso.core.numbers import MISSING, vietnamese_number, with_unit
 from reporting.documents import layout as L
 from reporting.documents.layout import (
     appendix_tables,
@@ -33,8 +34,6 @@ from reporting.documents.layout import (
     section_for,
     short_date,
     vietnamese_date,
-    vietnamese_number,
-    with_unit,
 )
 from reporting.documents.meta import DocumentMeta
 from reporting.measures import MEASURES, Measure
@@ -462,7 +461,7 @@ def _figures_table(
         values = (
             str(item["label"]),
             with_unit(item.get("value"), unit),
-            with_unit(earlier.get("value"), earlier.get("unit") or unit) if earlier else L.MISSING,
+            with_unit(earlier.get("value"), earlier.get("unit") or unit) if earlier else MISSING,
             with_unit(item.get("target"), unit),
         )
         _fill_row(row, values, size=L.TABLE_PT)

@@ -15,11 +15,8 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Sequence
 from datetime import date
-from decimal import Decimal
 from io import BytesIO
 from typing import Any
-
-from dancoso.core.numbers import PERCENT, format_percent, vietnamese_separators
 
 # --- Page (Phụ lục I, mục I.4 and I.5) -----------------------------------------------------------------
 PAGE_WIDTH_MM = 210
@@ -80,7 +77,6 @@ REPORT_ARTICLE = (3, 0)
 UNKNOWN_RESOLUTION_NUMBER = "…/NQ-HĐND"
 UNKNOWN_DATE = "…/…/…"
 NO_TEXT = "Chưa có nội dung."
-MISSING = "—"
 
 # --- Signature and recipients (Phụ lục I, mục II.7 and II.9) -----------------------------------------------
 SIGNATURE_LEFT_MM = 80
@@ -107,39 +103,6 @@ SHEET_TITLE_FORBIDDEN = "[]:*?/\\"
 
 # A fixed time for the files inside the ZIP, so the same inputs give the same bytes.
 ZIP_DATE_TIME = (1980, 1, 1, 0, 0, 0)
-
-
-def vietnamese_number(value: Any) -> str:
-    """A figure the Vietnamese way: thousands with ".", decimals with "," (1.234 and 95,5); "—" for none.
-
-    Floats keep at most two decimals and drop trailing zeros, so a rate of 100.0 reads "100".
-    """
-    if value is None:
-        return MISSING
-    if isinstance(value, bool):
-        return "Có" if value else "Không"
-    if isinstance(value, int):
-        return f"{value:,}".replace(",", ".")
-    if isinstance(value, float | Decimal):
-        text = f"{float(value):,.2f}".rstrip("0").rstrip(".")
-        if text in ("-0", ""):
-            text = "0"
-        return vietnamese_separators(text)
-    return str(value)
-
-
-def with_unit(value: Any, unit: str) -> str:
-    """A figure followed by its unit ("3 lớp", "95,5%"); the unit is left off when there is no figure.
-
-    A percentage reads as everywhere in the portal, with one decimal ("90,0%"), even where the plain
-    figure would drop it.
-    """
-    if value is None:
-        return MISSING
-    if unit == PERCENT:
-        return format_percent(value)
-    text = vietnamese_number(value)
-    return f"{text} {unit}" if unit else text
 
 
 def vietnamese_date(place: str, day: date) -> str:

@@ -7,8 +7,7 @@ from decimal import Decimal
 import pytest
 from django.template import Context, Template
 
-from dancoso.core.numbers import format_percent
-from reporting.documents.layout import with_unit
+from dancoso.core.numbers import format_percent, with_unit
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,16 @@ def _open_calendar(page: Page, field: str):
     return calendar
 
 
-def test_picking_a_day_writes_it_as_dd_mm_yyyy(demo, live_server, browser: Browser):  # noqa: F811
+def _type_date(page, name: str, text: str):
+    """Type a date into a field as a person would, then leave it; the field's locator."""
+    field = page.locator(f"input[name={name}]")
+    field.click()
+    field.press_sequentially(text)
+    field.press("Tab")
+    return field
+
+
+def test_picking_a_day_writes_it_as_dd_mm_yyyy(demo, live_server, browser: Browser):
     page = _class_form(browser, live_server.url)
     start = page.locator("input[name=start_date]")
     expect(start).to_have_attribute("placeholder", "dd/mm/yyyy")
@@ -43,12 +52,9 @@ def test_picking_a_day_writes_it_as_dd_mm_yyyy(demo, live_server, browser: Brows
     expect(page.locator(".flatpickr-calendar.open")).to_have_count(0)
 
 
-def test_typing_a_date_keeps_dd_mm_yyyy_and_moves_the_calendar(demo, live_server, browser: Browser):  # noqa: F811
+def test_typing_a_date_keeps_dd_mm_yyyy_and_moves_the_calendar(demo, live_server, browser: Browser):
     page = _class_form(browser, live_server.url)
-    end = page.locator("input[name=end_date]")
-    end.click()
-    end.press_sequentially("5/3/2026")
-    end.press("Tab")
+    end = _type_date(page, "end_date", "5/3/2026")
     # Completed to two digits, and the calendar now has the day selected.
     expect(end).to_have_value("05/03/2026")
     calendar = _open_calendar(page, "end_date")
@@ -59,15 +65,10 @@ def test_typing_a_date_keeps_dd_mm_yyyy_and_moves_the_calendar(demo, live_server
 
 
 def test_a_day_that_does_not_exist_stays_as_typed_for_the_server_to_refuse(
-    demo,  # noqa: F811
-    live_server,
-    browser: Browser,
+    demo, live_server, browser: Browser
 ):
     page = _class_form(browser, live_server.url)
-    start = page.locator("input[name=start_date]")
-    start.click()
-    start.press_sequentially("31/02/2026")
-    start.press("Tab")
+    start = _type_date(page, "start_date", "31/02/2026")
     # Not moved to 3 March, not emptied: the form is sent with what was typed, and refused with a message.
     expect(start).to_have_value("31/02/2026")
     page.get_by_role("button", name="Lưu").click()

@@ -9,9 +9,9 @@ from docx import Document
 from openpyxl import load_workbook
 
 from dancoso import indicators
+from dancoso.core.numbers import with_unit
 from dancoso.periods import Period
 from reporting import services
-from reporting.documents.layout import with_unit
 from tests.factories import AttendanceFactory, EnrolmentFactory, SessionFactory, TrainingClassFactory
 
 

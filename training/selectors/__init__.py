@@ -244,15 +244,15 @@ def session_counts(*, user: Any, session: Session) -> dict[str, int]:
     a trainee once marked), so the session's marks are counted straight from their index.
     """
     visible = access.scope(_confirmed_of(session), user).count()
-    markable = access.scope(_confirmed_of(session), user, action="mark").count()
+    markable = markable_trainees(user=user, training_class=session.training_class_id)
     marks = access.scope(Attendance.objects.filter(session=session), user).order_by()
     counts = dict.fromkeys(AttendanceStatus.values, 0)
     counts.update(marks.values_list("status").annotate(n=Count("status")))
     return {**counts, "unmarked": visible - sum(counts.values()), "trainees": visible, "markable": markable}
 
 
-def markable_trainees(*, user: Any, training_class: TrainingClass) -> int:
-    """How many confirmed trainees of a class the user may mark."""
+def markable_trainees(*, user: Any, training_class: TrainingClass | int) -> int:
+    """How many confirmed trainees of a class (or of the class with that key) the user may mark."""
     trainees = Enrolment.objects.filter(training_class=training_class).confirmed()
     return access.scope(trainees, user, action="mark").count()
 

@@ -7,7 +7,8 @@ from typing import Any
 from django import template
 from django.utils.formats import number_format
 
-from dancoso.core.numbers import MISSING, PERCENT, format_percent
+from dancoso.core import numbers
+from dancoso.core.numbers import MISSING, format_percent
 
 register = template.Library()
 
@@ -41,12 +42,8 @@ def percent(value: Any, digits: int = 1) -> str:
 
 @register.filter
 def with_unit(value: Any, unit: str) -> str:
-    """A figure and its unit ("3 classes", "95,0%"); an absent figure is a dash, without its unit."""
-    if unit == PERCENT:
-        return percent(value)
-    if value is None or not unit:
-        return figure(value)
-    return f"{figure(value)} {unit}"
+    """A figure and its unit ("3 classes", "95,0%"), written as the report writes it; "—" for none."""
+    return numbers.with_unit(value, unit)
 
 
 def _is_number(value: Any) -> bool:
