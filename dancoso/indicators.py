@@ -74,6 +74,8 @@ class Indicator:
 class Column:
     key: str
     label: str
+    # What the column counts ("người"), or ``PERCENT`` for a rate; the report's appendix prints it.
+    unit: str = ""
 
     def __str__(self) -> str:
         return str(self.label)
@@ -99,6 +101,19 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Shortfall:
+    """Agencies that fall short on one point of a measure (nobody trained where someone could be…).
+
+    ``label`` names them as a report's sentence does after their count ("cơ quan, đơn vị chưa có người
+    được bồi dưỡng"); the drafted narrative lists them and turns them into next year's tasks.
+    """
+
+    key: str
+    label: str
+    agencies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Section:
     key: str
     title: str
@@ -108,6 +123,7 @@ class Section:
     # Notes for the reader about the figures (e.g. fewer classes than the resolution asks for). They are
     # not figures, so a section with warnings and nothing else still counts as empty.
     warnings: tuple[str, ...] = ()
+    shortfalls: tuple[Shortfall, ...] = ()
 
     @property
     def is_empty(self) -> bool:

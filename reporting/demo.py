@@ -14,11 +14,14 @@ import datetime as dt
 from django.utils import timezone
 
 from dancoso.accounts.models import User
+from dancoso.agencies.models import Province
+from dancoso.agencies.services import province_update
 from dancoso.periods import current_period
 from reporting.models import AnnualReport, ReportVersion, VersionStatus
 from reporting.services import (
     QueueUnavailable,
     report_ensure,
+    report_fill_drafts,
     report_update,
     version_generate,
     version_request,
@@ -26,22 +29,24 @@ from reporting.services import (
 )
 
 ACTOR_USERNAME = "noivu"
+# The resolution in ../shared/seed is an unnumbered draft: the demo records an illustrative number and date
+# (the province page shows them; replace them with the adopted resolution's before real use). Without them
+# no report can be submitted, since it could not cite the resolution.
+DEMO_RESOLUTION = {"resolution_number": "12/2024/NQ-HĐND", "resolution_date": dt.date(2024, 12, 10)}
 # The signer is the demo's provincial leader.
 HEADER = {"number": "356", "signer_name": "Trần Quang Minh"}
+# The parts the office writes itself; the results, strengths, shortcomings and tasks are the portal's
+# drafts from the figures (``report_fill_drafts``), accepted as they are.
 NARRATIVE = {
     "leadership": (
         "UBND tỉnh ban hành kế hoạch triển khai Nghị quyết; các sở, ngành, UBND cấp huyện xây dựng kế "
-        "hoạch của cơ quan, đơn vị và tổ chức quán triệt đến cán bộ, công chức, viên chức, người lao động."
+        "hoạch của cơ quan, đơn vị và tổ chức quán triệt đến cán bộ, công chức, viên chức, người lao động.\n"
+        "Sở Nội vụ chủ trì, phối hợp với Ủy ban MTTQ tỉnh tổ chức các lớp bồi dưỡng, theo dõi, đôn đốc "
+        "và tổng hợp kết quả thực hiện Nghị quyết."
     ),
-    "strengths": (
-        "Các lớp bồi dưỡng được tổ chức đúng kế hoạch; phần lớn học viên tham dự đầy đủ và được cấp giấy "
-        "chứng nhận hoàn thành chương trình."
-    ),
-    "shortcomings": "Một số cơ quan, đơn vị chưa cử đủ người tham gia bồi dưỡng theo chỉ tiêu được giao.",
-    "causes": "Lịch công tác chuyên môn trùng với thời gian tổ chức lớp ở một số cơ quan, đơn vị.",
-    "next_year_tasks": (
-        "Tiếp tục tổ chức 01–02 lớp bồi dưỡng trong năm; đôn đốc các cơ quan, đơn vị cử đủ người được "
-        "giao phụ trách công tác dân chủ ở cơ sở và thành viên Ban Thanh tra nhân dân tham gia."
+    "causes": (
+        "Lịch công tác chuyên môn trùng với thời gian tổ chức lớp ở một số cơ quan, đơn vị; một số người "
+        "đứng đầu chưa quan tâm cử người tham gia bồi dưỡng."
     ),
     "proposals": "Đề nghị HĐND tỉnh tiếp tục quan tâm bố trí kinh phí thực hiện Nghị quyết.",
 }
@@ -62,8 +67,12 @@ def seed() -> dict[str, int]:
 
 def _submit(report: AnnualReport, actor: User) -> None:
     if not report.versions.exists():
+        province = Province.current()
+        if province is not None and not province.resolution_number:
+            province_update(province=province, actor=actor, **DEMO_RESOLUTION)
         report_date = min(report.period_end + dt.timedelta(days=1), timezone.localdate())
         report_update(report=report, actor=actor, report_date=report_date, **HEADER, **NARRATIVE)
+        report_fill_drafts(report=report, actor=actor)
     version = report.versions.filter(status=VersionStatus.GENERATED).first()
     if version is None:
         try:

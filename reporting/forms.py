@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from dancoso.core.fields import NARRATIVE_LENGTH
+from dancoso.core.fields import NARRATIVE_LENGTH, NOTE_LENGTH
 from dancoso.core.forms import DatePickerMixin
 from dancoso.periods import current_period
+from reporting import sentences
+from reporting.checks import Gap
 from reporting.measures import MEASURES
 from reporting.models import AnnualReport
 from reporting.services import HEADER_FIELDS, NARRATIVE_TEXTS
@@ -87,5 +90,103 @@ class NarrativeForm(forms.ModelForm):
         return data
 
 
+REASON_LENGTH = 300
+
+
 class SubmitForm(forms.Form):
+    """Submission, with what the version still lacks: each gap the office may leave is ticked and explained.
+
+    A gap that cannot be left (the resolution uncited) makes the form invalid whatever is ticked.
+    """
+
     public = forms.BooleanField(label=_("Also publish it on the public portal"), required=False)
+
+    def __init__(self, *args: Any, gaps: Sequence[Gap] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.gaps = list(gaps)
+        for gap in self.gaps:
+            if gap.acceptable:
+                name = _field(gap)
+                self.fields[f"accept_{name}"] = forms.BooleanField(
+                    label=_("Leave it as it is"), required=False
+                )
+                self.fields[f"reason_{name}"] = forms.CharField(
+                    label=_("Reason"), required=False, max_length=REASON_LENGTH
+                )
+
+    def rows(self) -> list[tuple[Gap, Any, Any]]:
+        """Each gap with its two fields (none for a gap that must be fixed), for the template."""
+        return [
+            (gap, self[f"accept_{_field(gap)}"], self[f"reason_{_field(gap)}"])
+            if gap.acceptable
+            else (gap, None, None)
+            for gap in self.gaps
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        for gap in self.gaps:
+            if not gap.acceptable:
+                self.add_error(None, gap.message)
+                continue
+            name = _field(gap)
+            accepted, reason = cleaned.get(f"accept_{name}"), (cleaned.get(f"reason_{name}") or "").strip()
+            if accepted and not reason:
+                self.add_error(f"reason_{name}", _("Say why this is left as it is."))
+            elif not accepted:
+                self.add_error(
+                    f"accept_{name}", _("Fix it in a new version, or tick this box and give the reason.")
+                )
+        return cleaned
+
+    def accepted(self) -> dict[str, str]:
+        return {
+            gap.code: self.cleaned_data[f"reason_{_field(gap)}"].strip()
+            for gap in self.gaps
+            if gap.acceptable and self.cleaned_data.get(f"accept_{_field(gap)}")
+        }
+
+
+def _field(gap: Gap) -> str:
+    return gap.code.replace(".", "__")
+
+
+class SentencesForm(forms.Form):
+    """Every drafting sentence, as Home Affairs has it now; a placeholder the draft cannot fill is refused."""
+
+    def __init__(self, *args: Any, texts: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for sentence in sentences.CATALOGUE:
+            names = sentence.names(sentences.SECTION_KEYS.get(sentence.key, ()))
+            self.fields[sentence.key] = forms.CharField(
+                label=sentence.purpose,
+                required=False,
+                strip=False,
+                max_length=NOTE_LENGTH,
+                initial=texts.get(sentence.key, sentence.default),
+                widget=forms.Textarea(attrs={"rows": 4 if sentence.key.startswith("section.") else 2}),
+                help_text=_("Placeholders: %(names)s") % {"names": ", ".join(f"{{{n}}}" for n in names)},
+            )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        for sentence in sentences.CATALOGUE:
+            text = cleaned.get(sentence.key)
+            if text is None:
+                continue
+            allowed = set(sentence.names(sentences.SECTION_KEYS.get(sentence.key, ())))
+            try:
+                used = sentences.used_placeholders(text)
+            except ValueError:
+                self.add_error(
+                    sentence.key, _("A brace is not closed: write placeholders as {name}, braces in pairs.")
+                )
+                continue
+            unknown = sorted({name for name in used if name not in allowed})
+            if unknown:
+                self.add_error(
+                    sentence.key,
+                    _("Unknown placeholder: %(names)s. Use only those listed under the field.")
+                    % {"names": ", ".join(f"{{{name}}}" for name in unknown)},
+                )
+        return cleaned

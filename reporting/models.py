@@ -134,6 +134,8 @@ class ReportVersion(models.Model):
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     submitted_by = actor_field(_("submitted by"))
     is_public = models.BooleanField(_("published on the public portal"), default=False)
+    # What was knowingly left empty when the version was submitted, and why: [{"code", "message", "reason"}].
+    accepted_gaps = models.JSONField(_("accepted as empty"), default=list, blank=True)
     # Who requested, retried, submitted or published a version, and when it was generated or failed. The
     # frozen figures and the worker's ticks (progress, stage, sign of life) are not history.
     history = HistoricalRecords(excluded_fields=["figures", "meta", "progress", "stage", "heartbeat_at"])
@@ -172,3 +174,23 @@ class ReportVersion(models.Model):
     @property
     def has_files(self) -> bool:
         return self.status in WITH_FILES
+
+
+class SentenceTemplate(models.Model):
+    """Home Affairs' own text of one sentence of the drafted narrative (``reporting.sentences``).
+
+    A key without a row drafts with the catalogue's text; an empty text leaves the sentence out.
+    """
+
+    key = models.CharField(_("key"), max_length=100, unique=True)
+    text = models.TextField(_("text"), max_length=NOTE_LENGTH, blank=True)
+    history = HistoricalRecords()
+    reach = Reach(read=ALL, readers=can_read_reports)
+
+    class Meta:
+        verbose_name = _("sentence template")
+        verbose_name_plural = _("sentence templates")
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return self.key

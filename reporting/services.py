@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Mapping
 from datetime import timedelta
 from enum import Enum
 from typing import Any
@@ -25,15 +26,24 @@ from django.utils.translation import gettext as _
 
 from dancoso.accounts.access import is_province_admin
 from dancoso.agencies.models import Province
-from dancoso.core.audit import assign, audited_save, record_history
+from dancoso.core.audit import assign, audited_delete, audited_save, record_history
 from dancoso.periods import Period
-from reporting import snapshot
+from reporting import drafting, sentences, snapshot
+from reporting.checks import Gap, submission_gaps
 from reporting.documents.docx import build_docx
 from reporting.documents.meta import DocumentMeta, Narrative, Signer
 from reporting.documents.pdf import PdfConversionError, convert_to_pdf
 from reporting.documents.xlsx import build_xlsx
+from reporting.drafting import Draft
 from reporting.measures import MEASURES
-from reporting.models import IN_PROGRESS, AnnualReport, ReportVersion, VersionStatus, version_path
+from reporting.models import (
+    IN_PROGRESS,
+    AnnualReport,
+    ReportVersion,
+    SentenceTemplate,
+    VersionStatus,
+    version_path,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -106,6 +116,65 @@ def report_update(*, report: AnnualReport, actor: Any, **changes: Any) -> Annual
         raise ValidationError(_("The data period is fixed once a version has been generated."))
     assign(report, changes, (*HEADER_FIELDS, *NARRATIVE_FIELDS))
     return audited_save(report, actor=actor)
+
+
+def sentence_texts() -> dict[str, str]:
+    """The sentence texts Home Affairs changed (``SentenceTemplate``), by key; others are the catalogue's."""
+    return dict(SentenceTemplate.objects.values_list("key", "text"))
+
+
+def report_draft(report: AnnualReport) -> Draft:
+    """The narrative the portal proposes from the report's figures as they stand now (cached registry)."""
+    return drafting.draft(snapshot.take(Period(report.year)), sentence_texts())
+
+
+@transaction.atomic
+def report_fill_drafts(*, report: AnnualReport, actor: Any) -> list[str]:
+    """Write the drafted text into every drafted part that is still empty; the names of the parts filled."""
+    _require_admin(actor)
+    drafted = report_draft(report)
+    comments = dict(report.measure_comments or {})
+    filled = []
+    for key, text in drafted.measures.items():
+        if text and not (comments.get(key) or "").strip():
+            comments[key] = text
+            filled.append(f"measure_{key}")
+    changes: dict[str, Any] = {"measure_comments": comments}
+    for name, text in (
+        ("strengths", drafted.strengths),
+        ("shortcomings", drafted.shortcomings),
+        ("next_year_tasks", drafted.next_year),
+    ):
+        if text and not getattr(report, name).strip():
+            changes[name] = text
+            filled.append(name)
+    if filled:
+        report._change_reason = _("Drafted text filled in from the figures")
+        report_update(report=report, actor=actor, **changes)
+    return filled
+
+
+@transaction.atomic
+def sentences_update(*, texts: Mapping[str, str], actor: Any) -> int:
+    """Save Home Affairs' texts of the drafting sentences; a text equal to the catalogue's drops the row."""
+    _require_admin(actor)
+    changed = 0
+    for key, text in texts.items():
+        sentence = sentences.BY_KEY[key]
+        row = SentenceTemplate.objects.filter(key=key).first()
+        if text == sentence.default:
+            if row is not None:
+                audited_delete(row, actor=actor)
+                changed += 1
+            continue
+        if row is None:
+            row = SentenceTemplate(key=key)
+        elif row.text == text:
+            continue
+        row.text = text
+        audited_save(row, actor=actor)
+        changed += 1
+    return changed
 
 
 def document_meta(report: AnnualReport) -> DocumentMeta:
@@ -198,14 +267,44 @@ def version_retry(*, version: ReportVersion, actor: Any) -> ReportVersion:
     return version
 
 
+def version_gaps(version: ReportVersion) -> list[Gap]:
+    """What the version lacks before submission (``reporting.checks``); nothing before it is generated."""
+    if not version.has_files or not version.meta:
+        return []
+    return submission_gaps(DocumentMeta.from_json(version.meta), version.figures or {})
+
+
 @transaction.atomic
-def version_submit(*, version: ReportVersion, actor: Any, public: bool = False) -> ReportVersion:
-    """Submit a generated version to the People's Council; from then on it never changes."""
+def version_submit(
+    *,
+    version: ReportVersion,
+    actor: Any,
+    public: bool = False,
+    accepted: Mapping[str, str] | None = None,
+) -> ReportVersion:
+    """Submit a generated version to the People's Council; from then on it never changes.
+
+    Refused while the version lacks something (``version_gaps``) that is neither fixed nor, where it may
+    be, accepted as empty with a reason (``accepted``: gap code → reason). The reasons stay with the
+    version and in its history.
+    """
     _require_admin(actor)
     if version.report.versions.filter(status=VersionStatus.SUBMITTED).exists():
         raise ValidationError(_("A version of this report has already been submitted."))
+    # As stored: the caller's copy may predate its generation.
+    version = ReportVersion.objects.select_related("report").get(pk=version.pk)
+    reasons = {code: reason.strip() for code, reason in (accepted or {}).items() if reason.strip()}
+    gaps = version_gaps(version)
+    blocking = [gap.message for gap in gaps if not gap.acceptable or gap.code not in reasons]
+    if blocking:
+        raise ValidationError([_("The version cannot be submitted yet:"), *blocking])
+    kept = [{"code": gap.code, "message": gap.message, "reason": reasons[gap.code]} for gap in gaps]
     submitted = ReportVersion.objects.filter(pk=version.pk, status=VersionStatus.GENERATED).update(
-        status=VersionStatus.SUBMITTED, submitted_at=timezone.now(), submitted_by=actor, is_public=public
+        status=VersionStatus.SUBMITTED,
+        submitted_at=timezone.now(),
+        submitted_by=actor,
+        is_public=public,
+        accepted_gaps=kept,
     )
     if not submitted:
         raise ValidationError(_("Only a generated version can be submitted."))

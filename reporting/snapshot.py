@@ -12,12 +12,14 @@ Shape::
       "previous": {"year": 2025, "period": {...}, "sections": [<section>, ...]},
     }
     <section> = {"key", "title", "article", "article_ref": [1, 1], "warnings": [str],
+                 "shortfalls": [{"key", "label", "agencies": [str]}],
                  "indicators": [{"key", "label", "value", "unit", "target"}],
-                 "tables": [{"key", "title", "columns": [{"key", "label"}],
+                 "tables": [{"key", "title", "columns": [{"key", "label", "unit"}],
                              "rows": [{"agency_id", "agency_name", "cells": [...]}]}]}
 
 Numbers stay numbers (``Decimal`` becomes ``float``); ``None`` means "no figure". Snapshots taken before
-indicators and columns had keys lack them (columns were plain headings); the documents read both.
+indicators and columns had keys lack them (columns were plain headings), and older ones still have columns
+without a unit; the documents read every form.
 """
 
 from __future__ import annotations
@@ -41,6 +43,10 @@ def section_data(section: Section, article: tuple[int, int]) -> dict[str, Any]:
         "article": str(section.article),
         "article_ref": list(article),
         "warnings": [str(warning) for warning in section.warnings],
+        "shortfalls": [
+            {"key": item.key, "label": str(item.label), "agencies": list(item.agencies)}
+            for item in section.shortfalls
+        ],
         "indicators": [
             {
                 "key": item.key,
@@ -55,7 +61,10 @@ def section_data(section: Section, article: tuple[int, int]) -> dict[str, Any]:
             {
                 "key": table.key,
                 "title": str(table.title),
-                "columns": [{"key": column.key, "label": str(column.label)} for column in table.columns],
+                "columns": [
+                    {"key": column.key, "label": str(column.label), "unit": str(column.unit)}
+                    for column in table.columns
+                ],
                 "rows": [
                     {
                         "agency_id": row.agency_id,

@@ -15,7 +15,7 @@ from dancoso.accounts.access import is_province_admin, province_admin_required, 
 from dancoso.core.history import history_rows
 from dancoso.core.lists import call_service, posted, run_service
 from reporting import selectors, services
-from reporting.forms import NarrativeForm, ReportCreateForm, ReportHeaderForm, SubmitForm
+from reporting.forms import NarrativeForm, ReportCreateForm, ReportHeaderForm, SentencesForm, SubmitForm
 from reporting.measures import MEASURES
 from reporting.models import ReportVersion
 
@@ -78,7 +78,38 @@ def report_narrative(request: HttpRequest, year: int) -> HttpResponse:
     ):
         messages.success(request, _("The narrative has been saved."))
         return redirect(report)
-    return render(request, "reporting/report_narrative.html", {"form": form, "report": report})
+    drafted = services.report_draft(report).as_fields()
+    context = {"form": form, "report": report, "drafts": {k: v for k, v in drafted.items() if v}}
+    return render(request, "reporting/report_narrative.html", context)
+
+
+@province_admin_required
+@require_POST
+def report_fill_drafts(request: HttpRequest, year: int) -> HttpResponse:
+    report = selectors.get_report_for_user(request.user, year)
+    filled = services.report_fill_drafts(report=report, actor=request.user)
+    if filled:
+        messages.success(
+            request,
+            _("%(count)s empty parts were filled with the drafts: read them, edit them, then save.")
+            % {"count": len(filled)},
+        )
+    else:
+        messages.info(request, _("Every drafted part already has its text; nothing was replaced."))
+    return redirect("reporting:report_narrative", year=report.year)
+
+
+@province_admin_required
+def sentences_edit(request: HttpRequest) -> HttpResponse:
+    form = SentencesForm(posted(request), texts=services.sentence_texts())
+    if (
+        form.is_valid()
+        and call_service(form, services.sentences_update, texts=form.cleaned_data, actor=request.user)
+        is not None
+    ):
+        messages.success(request, _("The drafting sentences have been saved."))
+        return redirect("reporting:sentences")
+    return render(request, "reporting/sentences.html", {"form": form})
 
 
 @province_admin_required
@@ -97,13 +128,17 @@ def report_generate(request: HttpRequest, year: int) -> HttpResponse:
 def version_detail(request: HttpRequest, pk: int) -> HttpResponse:
     version = selectors.get_version_for_user(request.user, pk)
     services.reap_if_stale([version])
+    return _version_page(request, version, SubmitForm(gaps=services.version_gaps(version)))
+
+
+def _version_page(request: HttpRequest, version: ReportVersion, submit_form: SubmitForm) -> HttpResponse:
     period = (version.figures or {}).get("period", {})
     context = {
         "version": version,
         "period": {key: date.fromisoformat(value) for key, value in period.items()},
         "report": version.report,
         "can_manage": is_province_admin(request.user),
-        "submit_form": SubmitForm(),
+        "submit_form": submit_form,
     }
     return render(request, "reporting/version_detail.html", context)
 
@@ -135,20 +170,20 @@ def version_retry(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def version_submit(request: HttpRequest, pk: int) -> HttpResponse:
     version = selectors.get_version_for_user(request.user, pk)
-    form = SubmitForm(request.POST)
-    public = form.is_valid() and form.cleaned_data["public"]
-    submitted = _("Version %(number)s has been submitted to the People's Council.") % {
-        "number": version.number
-    }
-    run_service(
-        request,
+    form = SubmitForm(request.POST, gaps=services.version_gaps(version))
+    if form.is_valid() and call_service(
+        form,
         services.version_submit,
         version=version,
         actor=request.user,
-        public=public,
-        success=submitted,
-    )
-    return redirect(version)
+        public=form.cleaned_data["public"],
+        accepted=form.accepted(),
+    ):
+        submitted = _("Version %(number)s has been submitted to the People's Council.")
+        messages.success(request, submitted % {"number": version.number})
+        return redirect(version)
+    # Refused: the page again, with what is missing and what the user ticked and typed.
+    return _version_page(request, version, form)
 
 
 @province_admin_required

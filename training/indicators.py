@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from dancoso.agencies.models import Agency, Person
-from dancoso.indicators import PERCENT, Column, Figures, Indicator, Section, Table, TableRow
+from dancoso.indicators import PERCENT, Column, Figures, Indicator, Section, Shortfall, Table, TableRow
 from dancoso.periods import Period
 from training.models import (
     CLASSES_PER_YEAR,
@@ -111,10 +111,15 @@ def section(period: Period, agency: Agency | None = None) -> Section:
         totals = AgencyFigures()
         for figures in by_agency.values():
             totals.add(figures)
-        indicators = (*_common_indicators(totals, class_count), _province_coverage(by_agency, names))
+        indicators = (*_common_indicators(totals, class_count), *_province_indicators(by_agency, names))
     else:
         indicators = _agency_indicators(by_agency.get(agency.pk, AgencyFigures()), class_count)
-    return replace(empty, indicators=indicators, tables=(_agency_table(by_agency, names),))
+    return replace(
+        empty,
+        indicators=indicators,
+        tables=(_agency_table(by_agency, names),),
+        shortfalls=(_untrained(by_agency, names),),
+    )
 
 
 def agency_figures(period: Period) -> Figures:
@@ -192,36 +197,37 @@ def _agency_names(agency: Agency | None) -> dict[int, str]:
 
 
 def _common_indicators(figures: AgencyFigures, class_count: int) -> tuple[Indicator, ...]:
-    """The indicators of the province's section and of each agency's, in the same order."""
+    """The indicators of the province's section and of each agency's, in the same order.
+
+    Labels read as officials write them in a report: what is counted, and for a rate, over what.
+    """
     unit = _("trainees")
     enrolled_labels = {
-        TargetGroup.DEMOCRACY: _("Enrolled: staff assigned to democracy work"),
-        TargetGroup.INSPECTION: _("Enrolled: People's Inspection Board members"),
-        TargetGroup.OTHER: _("Enrolled: other officials"),
+        TargetGroup.DEMOCRACY: _("of whom staff assigned to democracy work"),
+        TargetGroup.INSPECTION: _("of whom People's Inspection Board members"),
+        TargetGroup.OTHER: _("of whom other officials"),
     }
     completed_labels = {
-        TargetGroup.DEMOCRACY: _("Completed: staff assigned to democracy work"),
-        TargetGroup.INSPECTION: _("Completed: People's Inspection Board members"),
-        TargetGroup.OTHER: _("Completed: other officials"),
+        TargetGroup.DEMOCRACY: _("of whom staff assigned to democracy work (completed)"),
+        TargetGroup.INSPECTION: _("of whom People's Inspection Board members (completed)"),
+        TargetGroup.OTHER: _("of whom other officials (completed)"),
     }
     return (
         Indicator(
             "training.classes",
-            _("Training classes in the year"),
+            _("Training classes held in the year"),
             class_count,
             _("classes"),
             target=CLASSES_PER_YEAR[0],
         ),
-        Indicator(
-            "training.trainees_enrolled", _("Trainees enrolled (confirmed)"), figures.enrolled.total(), unit
-        ),
+        Indicator("training.trainees_enrolled", _("Trainees taking part"), figures.enrolled.total(), unit),
         *(
             Indicator(f"training.enrolled_{group}", enrolled_labels[group], figures.enrolled[group], unit)
             for group in GROUPS
         ),
         Indicator(
             "training.trainees_completed",
-            _("Trainees who completed the class"),
+            _("Trainees who completed the programme"),
             figures.completed.total(),
             unit,
         ),
@@ -229,38 +235,89 @@ def _common_indicators(figures: AgencyFigures, class_count: int) -> tuple[Indica
             Indicator(f"training.completed_{group}", completed_labels[group], figures.completed[group], unit)
             for group in GROUPS
         ),
-        Indicator("training.attendance_rate", _("Attendance rate"), figures.attendance_rate, PERCENT),
+        Indicator(
+            "training.attendance_rate",
+            _("Attendance rate (sessions attended over sessions marked)"),
+            figures.attendance_rate,
+            PERCENT,
+        ),
+    )
+
+
+def _officers_trained(officers: int, trained: int) -> Indicator:
+    return Indicator(
+        "training.officers_trained",
+        _("Staff assigned to democracy work and Inspection Board members trained"),
+        trained,
+        _("persons"),
+        target=officers or None,
     )
 
 
 def _agency_indicators(figures: AgencyFigures, class_count: int) -> tuple[Indicator, ...]:
     """One agency's indicators: the common ones, then how many of its officers were trained."""
-    trained = Indicator(
-        "training.officers_trained",
-        _("Staff assigned to democracy work and Inspection Board members trained"),
-        figures.officers_trained,
-        _("trainees"),
-        target=figures.officers or None,
+    return (
+        *_common_indicators(figures, class_count),
+        _officers_trained(figures.officers, figures.officers_trained),
     )
-    return (*_common_indicators(figures, class_count), trained)
 
 
-def _province_coverage(by_agency: dict[Any, AgencyFigures], names: dict[int, str]) -> Indicator:
-    trained = sum(1 for pk in names if pk in by_agency and by_agency[pk].completed.total())
-    return Indicator(
-        "training.agencies_trained_percent",
-        _("Active agencies with at least one trained person"),
-        percent(trained, len(names)),
-        PERCENT,
+def _untrained(by_agency: dict[Any, AgencyFigures], names: dict[int, str]) -> Shortfall:
+    """Agencies with people to train of whom none was trained: the gap the report names."""
+    agencies = tuple(
+        name
+        for pk, name in names.items()
+        if (figures := by_agency.get(pk)) and figures.officers and not figures.officers_trained
+    )
+    label = _(
+        "agencies with staff assigned to democracy work or Inspection Board members of whom none was trained"
+    )
+    return Shortfall("training.untrained_agencies", label, agencies)
+
+
+def _province_indicators(by_agency: dict[Any, AgencyFigures], names: dict[int, str]) -> tuple[Indicator, ...]:
+    """How many of the province's officers were trained, and in how many of the agencies that have any.
+
+    The coverage rate counts over the agencies with at least one person to train (assigned to democracy
+    work or on the Inspection Board): the same agencies the appendix table lists with such people, and the
+    same rule as the coverage page ("nobody trained" where someone could have been).
+    """
+    active = [by_agency[pk] for pk in names if pk in by_agency]
+    with_officers = [figures for figures in active if figures.officers]
+    trained = sum(1 for figures in with_officers if figures.officers_trained)
+    agencies = _("agencies")
+    return (
+        _officers_trained(
+            sum(figures.officers for figures in active), sum(figures.officers_trained for figures in active)
+        ),
+        Indicator(
+            "training.agencies_with_officers",
+            _("Agencies with staff assigned to democracy work or Inspection Board members"),
+            len(with_officers),
+            agencies,
+        ),
+        Indicator(
+            "training.agencies_trained",
+            _("Of these, agencies with at least one of them trained"),
+            trained,
+            agencies,
+        ),
+        Indicator(
+            "training.agencies_trained_percent",
+            _("Share of those agencies with at least one of them trained"),
+            percent(trained, len(with_officers)),
+            PERCENT,
+        ),
     )
 
 
 TABLE_COLUMNS = (
-    ("democracy_officers", gettext_lazy("Assigned to democracy work")),
-    ("inspection_members", gettext_lazy("Inspection Board members")),
-    ("enrolled", gettext_lazy("Enrolled trainees")),
-    ("completed", gettext_lazy("Trainees who completed")),
-    ("attendance_rate", gettext_lazy("Attendance rate (%)")),
+    ("democracy_officers", gettext_lazy("Assigned to democracy work"), gettext_lazy("persons")),
+    ("inspection_members", gettext_lazy("Inspection Board members"), gettext_lazy("persons")),
+    ("officers_trained", gettext_lazy("Of them, trained"), gettext_lazy("persons")),
+    ("enrolled", gettext_lazy("Trainees taking part"), gettext_lazy("persons")),
+    ("completed", gettext_lazy("Trainees who completed"), gettext_lazy("persons")),
+    ("attendance_rate", gettext_lazy("Attendance rate (%)"), PERCENT),
 )
 
 
@@ -272,6 +329,7 @@ def _agency_table(by_agency: dict[Any, AgencyFigures], names: dict[int, str]) ->
             (
                 figures.democracy_officers,
                 figures.inspection_members,
+                figures.officers_trained,
                 figures.enrolled.total(),
                 figures.completed.total(),
                 figures.attendance_rate,
@@ -280,5 +338,5 @@ def _agency_table(by_agency: dict[Any, AgencyFigures], names: dict[int, str]) ->
         for pk, name in names.items()
         if (figures := by_agency.get(pk)) and figures.has_people_or_trainees
     )
-    columns = tuple(Column(key, str(label)) for key, label in TABLE_COLUMNS)
+    columns = tuple(Column(key, str(label), str(unit)) for key, label, unit in TABLE_COLUMNS)
     return Table(key="by_agency", title=_("Training by agency"), columns=columns, rows=rows)

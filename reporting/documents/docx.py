@@ -31,6 +31,7 @@ from reporting.documents.layout import (
     column_labels,
     indicator_id,
     indicators_by_id,
+    issuing_body_lines,
     section_for,
     short_date,
     vietnamese_date,
@@ -80,6 +81,7 @@ def _set_up(document: DocumentObject, meta: DocumentMeta) -> None:
     section.page_width, section.page_height = Mm(L.PAGE_WIDTH_MM), Mm(L.PAGE_HEIGHT_MM)
     _margins(section)
     _normal_style(document)
+    _heading_styles(document)
     _page_numbers(section)
     properties = document.core_properties
     moment = datetime(meta.date.year, meta.date.month, meta.date.day)
@@ -104,13 +106,7 @@ def _normal_style(document: DocumentObject) -> None:
     style.font.name = L.FONT_NAME
     style.font.size = Pt(L.BODY_PT)
     style.font.color.rgb = RGBColor(*L.FONT_COLOR)
-    rpr = style.element.get_or_add_rPr()
-    fonts = rpr.get_or_add_rFonts()
-    # Without eastAsia/cs (and the theme attributes removed) Word may substitute another font for some text.
-    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attribute), L.FONT_NAME)
-    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        fonts.attrib.pop(qn(attribute), None)
+    rpr = _own_fonts(style)
     language = rpr.find(qn("w:lang"))
     if language is None:
         language = OxmlElement("w:lang")
@@ -122,6 +118,41 @@ def _normal_style(document: DocumentObject) -> None:
     fmt.space_before, fmt.space_after = Pt(0), Pt(L.SPACE_AFTER_PT)
     fmt.line_spacing = L.LINE_SPACING
     fmt.widow_control = True
+
+
+def _own_fonts(style: Any) -> Any:
+    """Times New Roman for every script of a style, the theme's fonts removed; the style's run properties.
+
+    Without eastAsia/cs (and the theme attributes removed) Word may substitute another font for some text.
+    """
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.get_or_add_rFonts()
+    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attribute), L.FONT_NAME)
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attribute), None)
+    return rpr
+
+
+def _heading_styles(document: DocumentObject) -> None:
+    """Word's own "Heading 1" (I., II. …) and "Heading 2" (1., 2. …), restyled as the body's bold lines.
+
+    Real heading styles give the document an outline (Word's navigation pane, a table of contents), and
+    the office changes every heading at once by changing its style, without the portal.
+    """
+    for name in (L.HEADING_STYLES[0], L.HEADING_STYLES[1]):
+        style = document.styles[name]
+        _own_fonts(style)
+        style.font.size = Pt(L.HEADING_PT)
+        style.font.bold = True
+        style.font.italic = False
+        style.font.color.rgb = RGBColor(*L.FONT_COLOR)
+        fmt = style.paragraph_format
+        fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        fmt.first_line_indent = Cm(L.FIRST_LINE_INDENT_CM)
+        fmt.space_before, fmt.space_after = Pt(L.HEADING_SPACE_BEFORE_PT), Pt(L.SPACE_AFTER_PT)
+        fmt.line_spacing = L.LINE_SPACING
+        fmt.keep_with_next = True
 
 
 def _page_numbers(section: Any) -> None:
@@ -247,13 +278,11 @@ def _narrative(container: Container, text: str) -> None:
 
 
 def _part(document: DocumentObject, index: int, title: str) -> None:
-    paragraph = _body(document, f"{ROMAN[index]}. {title}", bold=True)
-    paragraph.paragraph_format.keep_with_next = True
+    document.add_paragraph(f"{ROMAN[index]}. {title}", style=L.HEADING_STYLES[0])
 
 
 def _subpart(document: DocumentObject, number: int | str, title: str) -> None:
-    paragraph = _body(document, f"{number}. {title}", bold=True)
-    paragraph.paragraph_format.keep_with_next = True
+    document.add_paragraph(f"{number}. {title}", style=L.HEADING_STYLES[1])
 
 
 # --- Tables ------------------------------------------------------------------------------------------------
@@ -322,16 +351,6 @@ def _fill_row(
 # --- Header, title, opening --------------------------------------------------------------------------------
 
 
-def issuing_body_lines(issuing_body: str) -> list[str]:
-    """ "ỦY BAN NHÂN DÂN TỈNH BẮC GIANG" → ["ỦY BAN NHÂN DÂN", "TỈNH BẮC GIANG"], as the header prints it."""
-    text = " ".join(issuing_body.split()).upper()
-    for word in (" TỈNH ", " THÀNH PHỐ "):
-        position = text.find(word)
-        if position > 0:
-            return [text[:position], text[position + 1 :]]
-    return [text]
-
-
 def number_line(meta: DocumentMeta) -> str:
     """ "Số: 125/BC-UBND", or "Số:        /BC-UBND" with room for the clerk when the number is not given."""
     number = meta.number.strip() or L.BLANK_NUMBER
@@ -386,11 +405,6 @@ def _title(document: DocumentObject, meta: DocumentMeta) -> None:
     _line(document, "", after=6)
 
 
-def period_sentence(snapshot: dict[str, Any]) -> str:
-    period = snapshot.get("period") or {}
-    return f"Số liệu báo cáo tính từ ngày {short_date(period['start'])} đến ngày {short_date(period['end'])}."
-
-
 def _opening(document: DocumentObject, snapshot: dict[str, Any], meta: DocumentMeta) -> None:
     _body(
         document,
@@ -399,7 +413,7 @@ def _opening(document: DocumentObject, snapshot: dict[str, Any], meta: DocumentM
         f"{meta.province} (sau đây gọi là Nghị quyết), Ủy ban nhân dân tỉnh báo cáo kết quả thực hiện "
         f"Nghị quyết năm {meta.year} như sau:",
     )
-    _body(document, period_sentence(snapshot), italic=True)
+    _body(document, L.period_sentence(snapshot, meta.date), italic=True)
 
 
 # --- Section II: one part per measure ---------------------------------------------------------------------
@@ -539,6 +553,7 @@ def _signature(document: DocumentObject, meta: DocumentMeta) -> None:
 
 
 def _appendix(document: DocumentObject, snapshot: dict[str, Any], meta: DocumentMeta) -> None:
+    """One "Biểu số n" per table, each on its own pages with the heading official tables carry."""
     tables = appendix_tables(snapshot)
     if not tables:
         return
@@ -549,39 +564,79 @@ def _appendix(document: DocumentObject, snapshot: dict[str, Any], meta: Document
     section.page_width, section.page_height = Mm(L.PAGE_HEIGHT_MM), Mm(L.PAGE_WIDTH_MM)
     _margins(section)
     width = L.PAGE_HEIGHT_MM - L.MARGIN_LEFT_MM - L.MARGIN_RIGHT_MM
-    _line(document, "Phụ lục", bold=True)
-    _line(document, f"BIỂU TỔNG HỢP SỐ LIỆU KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT NĂM {meta.year}", bold=True)
-    number = meta.number.strip() or L.BLANK_NUMBER
-    _line(
-        document,
-        f"(Kèm theo Báo cáo số {number}/{meta.symbol} ngày {short_date(meta.date)} "
-        f"của Ủy ban nhân dân tỉnh {meta.province})",
-        italic=True,
-        after=6,
-    )
-    for index, section_data, table_data in tables:
-        _line(document, f"Biểu số {index}. {table_data['title']}", bold=True, before=12)
-        _line(document, f"({section_data['title']})", italic=True, size=L.APPENDIX_TABLE_PT, after=6)
-        _agency_table(document, table_data, width)
+    for number, section_data, table_data in tables:
+        _appendix_heading(document, number, section_data, table_data, meta, width)
+        _agency_table(document, section_data, table_data, width)
 
 
-def _agency_table(document: DocumentObject, data: dict[str, Any], width_mm: float) -> None:
+def _agency_table(
+    document: DocumentObject, section: dict[str, Any], data: dict[str, Any], width_mm: float
+) -> None:
+    """Headings, the row of column numbers (both repeated on every page), one row per agency, the totals."""
     columns = column_labels(data)
     rows = data["rows"]
     rest = (width_mm - L.APPENDIX_NUMBER_MM - L.APPENDIX_AGENCY_MM) / max(len(columns), 1)
     widths = (L.APPENDIX_NUMBER_MM, L.APPENDIX_AGENCY_MM, *([rest] * len(columns)))
-    table = _table(document, len(rows) + 2, widths, grid=True)
-    _repeat_header(table)
+    table = _table(document, len(rows) + 3, widths, grid=True)
+    _repeat_rows(table, 2)
     size = L.APPENDIX_TABLE_PT
     table_rows = table.rows
-    _fill_row(table_rows[0], ("STT", "Cơ quan, đơn vị", *columns), size=size, bold=True)
-    for number, (row, item) in enumerate(zip(table_rows[1:-1], rows, strict=True), start=1):
-        cells = [vietnamese_number(value) for value in _padded(item["cells"], len(columns))]
+    _fill_row(table_rows[0], (*L.APPENDIX_HEADERS, *columns), size=size, bold=True)
+    _fill_row(table_rows[1], L.column_numbers(len(widths)), size=size, text_column=-1)
+    _italic(table_rows[1])
+    rates = L.rate_columns(data)
+    for number, (row, item) in enumerate(zip(table_rows[2:-1], rows, strict=True), start=1):
+        cells = [
+            L.figure_text(value, rate)
+            for value, rate in zip(L.padded(item["cells"], len(columns)), rates, strict=True)
+        ]
         _fill_row(row, (str(number), str(item["agency_name"]), *cells), size=size, text_column=1)
-    totals = L.column_totals(rows, len(columns))
-    cells = ["" if total is None else vietnamese_number(total) for total in totals]
+    totals = L.appendix_totals(section, data)
+    cells = [
+        "" if total is None else L.figure_text(total, rate) for total, rate in zip(totals, rates, strict=True)
+    ]
     _fill_row(table_rows[-1], ("", L.TOTAL_LABEL, *cells), size=size, bold=True)
 
 
-def _padded(cells: Sequence[Any], width: int) -> list[Any]:
-    return [*cells[:width], *([None] * (width - len(cells)))]
+def _appendix_heading(
+    document: DocumentObject,
+    number: int,
+    section: dict[str, Any],
+    table: dict[str, Any],
+    meta: DocumentMeta,
+    width_mm: float,
+) -> None:
+    """The issuing body at top left, "Biểu số n", the report it goes with, the title, the unit."""
+    size = L.APPENDIX_TITLE_PT
+    # Centred over the left part of the page, as the report's header block prints it, with its short line.
+    left_only = Mm(width_mm - L.HEADER_LEFT_MM)
+    for index, text in enumerate(issuing_body_lines(meta.issuing_body)):
+        paragraph = _line(document, text, bold=True, size=size)
+        paragraph.paragraph_format.right_indent = left_only
+        if index == 0 and number > 1:
+            # Every table after the first starts on a page of its own.
+            paragraph.paragraph_format.page_break_before = True
+    rule = _rule(document, L.ISSUING_BODY_RULE_MM, L.HEADER_LEFT_MM)
+    rule.paragraph_format.right_indent += left_only
+    _line(document, f"Biểu số {number}", bold=True, size=size, before=12)
+    _line(document, L.attachment_line(meta), italic=True, size=size)
+    _line(document, L.appendix_title(table, meta.year), bold=True, size=size, before=12)
+    _line(document, f"({section['title']})", italic=True, size=size, after=6)
+    unit = L.unit_line(L.table_columns(table))
+    if unit:
+        _line(document, unit, italic=True, size=L.APPENDIX_TABLE_PT, align=WD_ALIGN_PARAGRAPH.RIGHT, after=3)
+
+
+def _repeat_rows(table: Table, count: int) -> None:
+    """The first ``count`` rows repeat at the top of every page the table runs onto."""
+    for tr in table._tbl.tr_lst[:count]:
+        marker = OxmlElement("w:tblHeader")
+        marker.set(qn("w:val"), "true")
+        tr.get_or_add_trPr().append(marker)
+
+
+def _italic(row: Any) -> None:
+    """Italics for one row's text: a handful of cells, so python-docx's run formatting is cheap enough."""
+    for paragraph in row._tr.iter(qn("w:p")):
+        for run in Paragraph(paragraph, None).runs:
+            run.italic = True

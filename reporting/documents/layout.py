@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from io import BytesIO
 from typing import Any
+
+from dancoso.core.numbers import PERCENT, format_percent, vietnamese_number
+from reporting.documents.meta import DocumentMeta
 
 # --- Page (Phụ lục I, mục I.4 and I.5) -----------------------------------------------------------------
 PAGE_WIDTH_MM = 210
@@ -66,6 +69,9 @@ SUMMARY_PT = 14  # bold
 
 # --- Body --------------------------------------------------------------------------------------------------
 HEADING_PT = 14  # "I. …" bold capitals, "1. …" bold
+# Word's built-in heading styles, restyled (so the document has an outline): parts, then their points.
+HEADING_STYLES = ("Heading 1", "Heading 2")
+HEADING_SPACE_BEFORE_PT = 6
 TABLE_PT = 12  # figures tables in the body
 TABLE_FIRST_COLUMN_MM = 69
 TABLE_VALUE_COLUMN_MM = (TEXT_WIDTH_MM - TABLE_FIRST_COLUMN_MM) / 3
@@ -88,16 +94,31 @@ RECIPIENTS_PT = 11
 ARCHIVE_LINE = "Lưu: VT."
 
 # --- Appendix: per-agency tables, on landscape pages so wide tables stay readable ---------------------------
+# Each table ("Biểu số n") stands on its own as official tables do: the issuing body, its number and the
+# report it is attached to, a title in capitals, the unit, numbered columns, and a "Tổng cộng" row.
 APPENDIX_TABLE_PT = 11
+APPENDIX_TITLE_PT = 13  # the issuing body, "Biểu số n", the title and the lines under it
 APPENDIX_NUMBER_MM = 12
 APPENDIX_AGENCY_MM = 70
+APPENDIX_HEADERS = ("STT", "Cơ quan, đơn vị")
 TOTAL_LABEL = "Tổng cộng"
+# Where the report's number is not given yet, the dotted form the clerk fills in ("Báo cáo số …/BC-UBND").
+UNKNOWN_REPORT_NUMBER = "…"
+UNIT_LABEL = "Đơn vị tính"
+RATE_LABEL = "tỷ lệ"
 
 # --- Spreadsheet -------------------------------------------------------------------------------------------
 XLSX_INT_FORMAT = "#,##0"
 XLSX_FLOAT_FORMAT = "0.0"
-XLSX_HEADER_FILL = "DDEBF7"
+XLSX_SERIAL_FORMAT = "0"  # the STT column: 1000, not 1,000
+XLSX_TABLE_PT = 12
+XLSX_TITLE_PT = 13
 XLSX_MAX_COLUMN_WIDTH = 60
+# Long text (an indicator's label, a part's heading) wraps within this width rather than widening the page.
+XLSX_TEXT_COLUMN_WIDTH = 45
+XLSX_AGENCY_MIN_WIDTH = 30
+XLSX_LINE_HEIGHT = 1.3  # a wrapped line's height, in multiples of the font size
+XLSX_PAPER_A4 = 9
 SHEET_TITLE_MAX = 31
 SHEET_TITLE_FORBIDDEN = "[]:*?/\\"
 
@@ -121,6 +142,23 @@ def short_date(day: date | str) -> str:
     return day.strftime("%d/%m/%Y")
 
 
+def period_sentence(snapshot: dict[str, Any], report_date: date) -> str:
+    """The period the figures cover; a report dated before its end says the days after are estimated.
+
+    The registers hold what is planned for those days (classes scheduled, budgets allotted), so the figures
+    from the day after the report to the period's end are "ước thực hiện", as officials write it.
+    """
+    period = snapshot.get("period") or {}
+    start, end = date.fromisoformat(period["start"]), date.fromisoformat(period["end"])
+    sentence = f"Số liệu báo cáo tính từ ngày {short_date(start)} đến ngày {short_date(end)}"
+    if start <= report_date < end:
+        following = report_date + timedelta(days=1)
+        sentence += (
+            f"; số liệu từ ngày {short_date(following)} đến ngày {short_date(end)} là số liệu ước thực hiện"
+        )
+    return f"{sentence}."
+
+
 def summable_columns(rows: Sequence[dict[str, Any]], width: int) -> list[bool]:
     """Which columns the total row sums: those whose every value is an integer (counts, money).
 
@@ -128,7 +166,7 @@ def summable_columns(rows: Sequence[dict[str, Any]], width: int) -> list[bool]:
     """
     flags = []
     for index in range(width):
-        values = [row["cells"][index] if index < len(row["cells"]) else None for row in rows]
+        values = _column_values(rows, index)
         flags.append(bool(values) and all(type(value) is int for value in values))
     return flags
 
@@ -155,9 +193,27 @@ def section_for(sections: Sequence[dict[str, Any]], article: Sequence[int]) -> d
     return next((s for s in sections if tuple(s.get("article_ref", ())) == tuple(article)), None)
 
 
+def table_columns(table: dict[str, Any]) -> list[dict[str, str]]:
+    """A table's columns as ``{"key", "label", "unit"}``, whichever snapshot they come from.
+
+    Snapshots taken before columns had keys stored the headings alone, and later ones a key and a heading
+    without a unit; what they lack reads as empty.
+    """
+    return [
+        {
+            "key": str(column.get("key") or ""),
+            "label": str(column["label"]),
+            "unit": str(column.get("unit") or ""),
+        }
+        if isinstance(column, dict)
+        else {"key": "", "label": str(column), "unit": ""}
+        for column in table["columns"]
+    ]
+
+
 def column_labels(table: dict[str, Any]) -> list[str]:
-    """A table's column headings; snapshots taken before columns had keys stored the headings alone."""
-    return [str(column["label"] if isinstance(column, dict) else column) for column in table["columns"]]
+    """A table's column headings."""
+    return [column["label"] for column in table_columns(table)]
 
 
 def indicators_by_id(section: dict[str, Any] | None) -> dict[str, dict[str, Any]]:
@@ -179,3 +235,94 @@ def fixed_zip(data: bytes) -> bytes:
             entry.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(entry, source.read(info.filename))
     return buffer.getvalue()
+
+
+# --- The appendix's tables, shared by the DOCX and the XLSX ------------------------------------------------
+
+
+def issuing_body_lines(issuing_body: str) -> list[str]:
+    """ "ỦY BAN NHÂN DÂN TỈNH BẮC GIANG" → ["ỦY BAN NHÂN DÂN", "TỈNH BẮC GIANG"], as the header prints it."""
+    text = " ".join(issuing_body.split()).upper()
+    for word in (" TỈNH ", " THÀNH PHỐ "):
+        position = text.find(word)
+        if position > 0:
+            return [text[:position], text[position + 1 :]]
+    return [text]
+
+
+def attachment_line(meta: DocumentMeta) -> str:
+    """ "(Kèm theo Báo cáo số 356/BC-UBND ngày 15/12/2026 của Ủy ban nhân dân tỉnh Bắc Giang)".
+
+    Without a number yet, the dotted form the clerk fills in: "Báo cáo số …/BC-UBND".
+    """
+    number = meta.number.strip() or UNKNOWN_REPORT_NUMBER
+    return (
+        f"(Kèm theo Báo cáo số {number}/{meta.symbol} ngày {short_date(meta.date)} "
+        f"của Ủy ban nhân dân tỉnh {meta.province})"
+    )
+
+
+def appendix_title(table: dict[str, Any], year: int) -> str:
+    """The table's title and year in capitals: "KẾT QUẢ BỒI DƯỠNG THEO CƠ QUAN, ĐƠN VỊ NĂM 2026"."""
+    return f"{table['title']} năm {year}".upper()
+
+
+def unit_line(columns: Sequence[dict[str, str]]) -> str:
+    """ "Đơn vị tính: người", or "Đơn vị tính: người; tỷ lệ: %" beside rate columns; "" with no unit known.
+
+    Rate columns are labelled "(%)" already, so the line names the counts' unit first.
+    """
+    units = list(dict.fromkeys(column["unit"] for column in columns if column["unit"]))
+    counts = [unit for unit in units if unit != PERCENT]
+    if not counts:
+        return f"{UNIT_LABEL}: {PERCENT}" if units else ""
+    line = f"{UNIT_LABEL}: {', '.join(counts)}"
+    return f"{line}; {RATE_LABEL}: {PERCENT}" if PERCENT in units else line
+
+
+def column_numbers(count: int) -> list[str]:
+    """The row under the headings that numbers every column, as official tables do: "(1)", "(2)", …"""
+    return [f"({index})" for index in range(1, count + 1)]
+
+
+def rate_columns(table: dict[str, Any]) -> list[bool]:
+    """Which columns are rates, printed with one decimal: a unit of "%" or any value that is a float."""
+    return [
+        column["unit"] == PERCENT
+        or any(isinstance(value, float) for value in _column_values(table["rows"], index))
+        for index, column in enumerate(table_columns(table))
+    ]
+
+
+def appendix_totals(section: dict[str, Any], table: dict[str, Any]) -> list[int | float | None]:
+    """The "Tổng cộng" row: counts summed; a rate the province-wide figure, where the section has one.
+
+    A rate cannot be summed nor averaged over agencies of different sizes, so the row shows the
+    section's indicator keyed "<section>.<column>" (``training.attendance_rate``), and nothing without it.
+    """
+    columns = table_columns(table)
+    sums = column_totals(table["rows"], len(columns))
+    province = {item["key"]: item.get("value") for item in section.get("indicators", []) if item.get("key")}
+    totals: list[int | float | None] = []
+    for column, total in zip(columns, sums, strict=True):
+        if total is not None and column["unit"] != PERCENT:
+            totals.append(total)
+        else:
+            totals.append(province.get(f"{section.get('key')}.{column['key']}") if column["key"] else None)
+    return totals
+
+
+def figure_text(value: Any, rate: bool) -> str:
+    """A table's figure as the DOCX prints it: counts "1.302", rates with one decimal "86,7"; "—" for none."""
+    if rate and value is not None:
+        return format_percent(value).removesuffix(PERCENT)
+    return vietnamese_number(value)
+
+
+def padded(cells: Sequence[Any], width: int) -> list[Any]:
+    """A row's cells cut or filled with ``None`` to the table's width (a snapshot's row may be short)."""
+    return [*cells[:width], *([None] * (width - len(cells)))]
+
+
+def _column_values(rows: Sequence[dict[str, Any]], index: int) -> list[Any]:
+    return [row["cells"][index] if index < len(row["cells"]) else None for row in rows]

@@ -74,10 +74,11 @@ def test_certificates_issued_in_bulk_name_who_issued_them(admin_user, agency_a):
 def test_report_version_changes_a_person_caused_name_them(_media, province, admin_user):
     from reporting.models import ReportVersion
     from reporting.services import report_ensure, version_publish, version_request, version_submit
+    from tests.reporting.conftest import complete
 
-    report = report_ensure(year=2026, actor=admin_user)
+    report = complete(report_ensure(year=2026, actor=admin_user), admin_user)
     version = version_request(report=report, actor=admin_user)
-    version_submit(version=version, actor=admin_user)
+    version_submit(version=version, actor=admin_user, accepted={"figures.training": "Chưa tổ chức lớp"})
     version_publish(version=version, actor=admin_user, public=True)
     records = ReportVersion.history.filter(id=version.pk).order_by("history_date", "history_id")
     steps = [(r.status, r.is_public, r.history_user) for r in records]

@@ -173,3 +173,38 @@ def with_agency_name(snapshot: dict[str, Any], name: str) -> dict[str, Any]:
     changed = copy.deepcopy(snapshot)
     changed["sections"][0]["tables"][0]["rows"][0]["agency_name"] = name
     return changed
+
+
+def _columns(*columns: tuple[str, str, str]) -> list[dict[str, str]]:
+    return [{"key": key, "label": label, "unit": unit} for key, label, unit in columns]
+
+
+def build_keyed_snapshot(year: int = 2026) -> dict[str, Any]:
+    """The snapshot as it is frozen now: indicators and columns with keys, columns with their units.
+
+    Training's rate column has a province-wide indicator (``training.attendance_rate``), accountability's
+    has none; one agency's attendance is a round 100 per cent.
+    """
+    snapshot = build_snapshot(year)
+    training, _propaganda, accountability, *_rest = snapshot["sections"]
+    for section in (training, snapshot["previous"]["sections"][0]):
+        for item, key in zip(section["indicators"], ("classes", "trainees", "attendance_rate"), strict=True):
+            item["key"] = f"training.{key}"
+    table = training["tables"][0]
+    table["key"] = "by_agency"
+    table["columns"] = _columns(
+        ("democracy_officers", "Cán bộ phụ trách dân chủ", "người"),
+        ("inspection_members", "Thành viên Ban TTND", "người"),
+        ("enrolled", "Học viên", "người"),
+        ("attendance_rate", "Tỷ lệ chuyên cần (%)", "%"),
+    )
+    table["rows"][0]["cells"][3] = 100.0
+    table["rows"][1]["cells"][3] = 86.7
+    table = accountability["tables"][0]
+    table["key"] = "by_agency"
+    table["columns"] = _columns(
+        ("conferences", "Hội nghị đã tổ chức", "hội nghị"),
+        ("petitions", "Kiến nghị tiếp nhận", "kiến nghị"),
+        ("on_time_rate", "Tỷ lệ giải quyết đúng hạn (%)", "%"),
+    )
+    return snapshot

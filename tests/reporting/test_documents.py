@@ -20,7 +20,7 @@ from openpyxl import load_workbook
 
 from reporting.documents import pdf
 from reporting.documents.docx import build_docx, vietnamese_date, vietnamese_number
-from reporting.documents.layout import NO_FIGURES, NO_TEXT, SHEET_TITLE_FORBIDDEN
+from reporting.documents.layout import NO_FIGURES, NO_TEXT, SHEET_TITLE_FORBIDDEN, period_sentence
 from reporting.documents.meta import Narrative
 from reporting.documents.xlsx import build_xlsx, sheet_title
 from reporting.measures import MEASURES
@@ -204,8 +204,19 @@ def test_docx_cites_the_resolution_and_the_clause_of_every_part(document):
     assert any(text.startswith("Thực hiện Điều 2 của Nghị quyết") for text in texts), "funding cites Điều 2"
 
 
-def test_docx_states_the_data_period_from_the_snapshot(document):
-    assert "Số liệu báo cáo tính từ ngày 15/12/2025 đến ngày 14/12/2026." in paragraph_texts(document)
+def test_docx_states_the_data_period_and_that_the_days_after_the_report_are_estimated(document):
+    # The report is dated 05/12/2026, nine days before the period ends.
+    assert (
+        "Số liệu báo cáo tính từ ngày 15/12/2025 đến ngày 14/12/2026; số liệu từ ngày 06/12/2026 đến ngày "
+        "14/12/2026 là số liệu ước thực hiện." in paragraph_texts(document)
+    )
+
+
+@pytest.mark.parametrize("day", [date(2026, 12, 14), date(2026, 12, 15), date(2027, 1, 10)])
+def test_a_report_dated_at_or_after_the_periods_end_estimates_nothing(day):
+    snapshot = build_snapshot()
+    sentence = period_sentence(snapshot, day)
+    assert sentence == "Số liệu báo cáo tính từ ngày 15/12/2025 đến ngày 14/12/2026."
 
 
 # --- DOCX: body ---------------------------------------------------------------------------------------------
@@ -313,9 +324,9 @@ def test_docx_appendix_tables_total_whole_numbers_but_not_rates(document, snapsh
     assert len(tables) == 2
     rows = rows_text(tables[0])
     assert rows[0] == ["STT", "Cơ quan, đơn vị", *snapshot["sections"][0]["tables"][0]["columns"]]
-    assert rows[1:-1] == [
+    assert rows[2:-1] == [
         ["1", "Sở Tư pháp", "3", "5", "12", "95,5"],
-        ["2", "Sở Y tế", "4", "7", "1.250", "88"],
+        ["2", "Sở Y tế", "4", "7", "1.250", "88,0"],
         ["3", "Sở Giáo dục và Đào tạo", "2", "3", "40", "—"],
     ]
     assert rows[-1] == ["", "Tổng cộng", "9", "15", "1.302", ""]
@@ -362,14 +373,28 @@ def test_xlsx_has_a_summary_sheet_then_one_sheet_per_agency_table(workbook):
     assert workbook.sheetnames[1].startswith("Biểu 1")
 
 
+def header_row(sheet: Any, first: str) -> int:
+    """The row of a sheet's table headings, below the issuing body and the titles."""
+    return next(cell.row for cell in sheet["A"] if cell.value == first)
+
+
 def test_xlsx_summary_states_the_period_and_holds_every_indicator(workbook, snapshot):
     sheet = workbook["Tổng hợp"]
-    assert "15/12/2025" in sheet["A2"].value and "14/12/2026" in sheet["A2"].value
-    header = [cell.value for cell in sheet[3]]
-    assert header == ["Nội dung", "Chỉ tiêu", "Năm 2026", "Năm 2025", "Chỉ tiêu giao", "Đơn vị tính"]
-    assert all(cell.font.bold for cell in sheet[3])
-    assert sheet.freeze_panes == "A4"
-    rows = {row[1]: row for row in sheet.iter_rows(min_row=4, values_only=True)}
+    header = header_row(sheet, "Nội dung")
+    period = sheet.cell(row=header - 1, column=1).value
+    assert "15/12/2025" in period and "14/12/2026" in period
+    assert [cell.value for cell in sheet[header]] == [
+        "Nội dung",
+        "Chỉ tiêu",
+        "Năm 2026",
+        "Năm 2025",
+        "Chỉ tiêu giao",
+        "Đơn vị tính",
+    ]
+    assert all(cell.font.bold for cell in sheet[header])
+    # Frozen below the headings and the row that numbers the columns.
+    assert sheet.freeze_panes == f"A{header + 2}"
+    rows = {row[1]: row for row in sheet.iter_rows(min_row=header + 2, values_only=True)}
     for section in snapshot["sections"]:
         for item in section["indicators"]:
             assert rows[item["label"]][2] == item["value"]
@@ -383,19 +408,22 @@ def test_xlsx_summary_states_the_period_and_holds_every_indicator(workbook, snap
 def test_xlsx_agency_sheet_has_header_values_and_computed_totals(workbook, snapshot):
     sheet = workbook[workbook.sheetnames[1]]
     table = snapshot["sections"][0]["tables"][0]
-    assert sheet["A1"].value.startswith("Biểu số 1. ")
-    assert [cell.value for cell in sheet[2]] == ["STT", "Cơ quan, đơn vị", *table["columns"]]
-    assert all(cell.font.bold and cell.alignment.wrap_text for cell in sheet[2])
-    assert sheet.freeze_panes == "A3"
-    values = list(sheet.iter_rows(min_row=3, values_only=True))
+    header = header_row(sheet, "STT")
+    assert sheet.cell(row=header_row(sheet, "Biểu số 1"), column=1).font.bold
+    assert [cell.value for cell in sheet[header]] == ["STT", "Cơ quan, đơn vị", *table["columns"]]
+    assert all(cell.font.bold and cell.alignment.wrap_text for cell in sheet[header])
+    assert sheet.freeze_panes == f"A{header + 2}"
+    first = header + 2
+    values = list(sheet.iter_rows(min_row=first, values_only=True))
     assert [list(row[2:]) for row in values[:-1]] == [row["cells"] for row in table["rows"]]
     assert values[-1] == (None, "Tổng cộng", 9, 15, 1302, None)
-    assert sheet.cell(row=3, column=5).number_format == "#,##0"
-    assert sheet.cell(row=3, column=6).number_format == "0.0"
+    assert sheet.cell(row=first, column=5).number_format == "#,##0"
+    assert sheet.cell(row=first, column=6).number_format == "0.0"
 
 
 def test_xlsx_neutralises_a_formula_in_an_agency_name(workbook):
-    cell = workbook[workbook.sheetnames[1]]["B3"]
+    sheet = workbook[workbook.sheetnames[1]]
+    cell = sheet.cell(row=header_row(sheet, "STT") + 2, column=2)
     assert cell.value == '\'=HYPERLINK("http://evil.example","Bấm vào")'
     assert cell.data_type == "s"
 

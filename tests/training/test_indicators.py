@@ -45,7 +45,7 @@ def _vietnamese_warning(count):
 
 
 def _figures(result):
-    return {indicator.label: indicator.value for indicator in result.indicators}
+    return {indicator.key: indicator.value for indicator in result.indicators}
 
 
 def _class(organiser, *, start=dt.date(YEAR, 3, 2), sessions=4, **fields):
@@ -100,37 +100,42 @@ def dataset(home_affairs, agency_a, agency_b):
 
 def test_province_figures_of_a_small_year(dataset):
     figures = _figures(section(PERIOD))
-    assert figures["Training classes in the year"] == 1
-    assert figures["Trainees enrolled (confirmed)"] == 4
-    assert figures["Enrolled: staff assigned to democracy work"] == 2
-    assert figures["Enrolled: People's Inspection Board members"] == 1
-    assert figures["Enrolled: other officials"] == 1
-    assert figures["Trainees who completed the class"] == 2
-    assert figures["Completed: staff assigned to democracy work"] == 2
-    assert figures["Completed: People's Inspection Board members"] == 0
+    assert figures["training.classes"] == 1
+    assert figures["training.trainees_enrolled"] == 4
+    assert figures["training.enrolled_democracy"] == 2
+    assert figures["training.enrolled_inspection"] == 1
+    assert figures["training.enrolled_other"] == 1
+    assert figures["training.trainees_completed"] == 2
+    assert figures["training.completed_democracy"] == 2
+    assert figures["training.completed_inspection"] == 0
     # 13 of 16 marks are present or late.
-    assert figures["Attendance rate"] == Decimal("81.3")
-    # Three active agencies (Home Affairs organises, A and B send trainees); A and B have a trained person.
-    assert figures["Active agencies with at least one trained person"] == Decimal("66.7")
+    assert figures["training.attendance_rate"] == Decimal("81.3")
+    # Three active agencies: Home Affairs organises and has nobody to train; A and B have people to train
+    # and one trained each. The rate counts over the agencies with people to train, as the appendix lists.
+    assert figures["training.agencies_with_officers"] == 2
+    assert figures["training.agencies_trained"] == 2
+    assert figures["training.agencies_trained_percent"] == Decimal("100.0")
+    officers = section(PERIOD).indicator("training.officers_trained")
+    assert (officers.value, officers.target) == (2, 5)
 
 
 def test_agency_table_lists_agencies_with_people_or_trainees(dataset, agency_a, agency_b):
     (table,) = section(PERIOD).tables
     rows = {row.agency_id: row.cells for row in table.rows}
     assert set(rows) == {agency_a.pk, agency_b.pk}
-    # democracy officers, Inspection Board members, enrolled, completed, attendance rate
-    assert rows[agency_a.pk] == (2, 1, 2, 1, Decimal("87.5"))
-    assert rows[agency_b.pk] == (2, 0, 2, 1, Decimal("75.0"))
+    # democracy officers, Inspection Board members, of them trained, enrolled, completed, attendance rate
+    assert rows[agency_a.pk] == (2, 1, 1, 2, 1, Decimal("87.5"))
+    assert rows[agency_b.pk] == (2, 0, 1, 2, 1, Decimal("75.0"))
 
 
 def test_agency_figures_count_only_that_agencys_trainees(dataset, agency_a):
     result = section(PERIOD, agency=agency_a)
     figures = _figures(result)
-    assert figures["Training classes in the year"] == 1
-    assert figures["Trainees enrolled (confirmed)"] == 2
-    assert figures["Trainees who completed the class"] == 1
-    assert figures["Attendance rate"] == Decimal("87.5")
-    assert "Active agencies with at least one trained person" not in figures
+    assert figures["training.classes"] == 1
+    assert figures["training.trainees_enrolled"] == 2
+    assert figures["training.trainees_completed"] == 1
+    assert figures["training.attendance_rate"] == Decimal("87.5")
+    assert "training.agencies_trained_percent" not in figures
     coverage = result.indicators[-1]
     assert coverage.label == "Staff assigned to democracy work and Inspection Board members trained"
     # Three flagged people in agency A (one declined), one of them completed.
@@ -143,7 +148,7 @@ def test_a_class_belongs_to_the_period_in_which_it_starts(home_affairs):
     _class(home_affairs, start=dt.date(YEAR - 1, 12, 15))
     _class(home_affairs, start=dt.date(YEAR, 12, 14))
     _class(home_affairs, start=dt.date(YEAR, 12, 15), year=YEAR + 1)
-    held = "Training classes in the year"
+    held = "training.classes"
     assert _figures(section(Period(YEAR - 1)))[held] == 1
     assert _figures(section(PERIOD))[held] == 2
     assert _figures(section(Period(YEAR + 1)))[held] == 1
@@ -170,15 +175,15 @@ def test_completion_follows_the_class_rule(home_affairs, agency_a, marks, late_c
         home_affairs, sessions=5, completion_percent=80, late_counts_as_present=late_counts
     )
     _enrol(training_class, sessions, DemocracyOfficerFactory(agency=agency_a), marks)
-    assert _figures(section(PERIOD))["Trainees who completed the class"] == int(completes)
+    assert _figures(section(PERIOD))["training.trainees_completed"] == int(completes)
 
 
 def test_attendance_rate_is_empty_without_marks(home_affairs, agency_a):
     training_class, _sessions = _class(home_affairs)
     EnrolmentFactory(training_class=training_class, person=DemocracyOfficerFactory(agency=agency_a))
     figures = _figures(section(PERIOD))
-    assert figures["Attendance rate"] is None
-    assert figures["Trainees enrolled (confirmed)"] == 1
+    assert figures["training.attendance_rate"] is None
+    assert figures["training.trainees_enrolled"] == 1
 
 
 def _agencies_with_trainees(training_class, sessions, count):
