@@ -179,7 +179,10 @@ class SentencesForm(forms.Form):
                 used = sentences.used_placeholders(text)
             except ValueError:
                 self.add_error(
-                    sentence.key, _("A brace is not closed: write placeholders as {name}, braces in pairs.")
+                    sentence.key,
+                    _(
+                        "A brace is not closed: put each placeholder's name between an opening and a closing brace."
+                    ),
                 )
                 continue
             unknown = sorted({name for name in used if name not in allowed})

@@ -292,7 +292,7 @@ def version_submit(
     if version.report.versions.filter(status=VersionStatus.SUBMITTED).exists():
         raise ValidationError(_("A version of this report has already been submitted."))
     # As stored: the caller's copy may predate its generation.
-    version = ReportVersion.objects.select_related("report").get(pk=version.pk)
+    version.refresh_from_db()
     reasons = {code: reason.strip() for code, reason in (accepted or {}).items() if reason.strip()}
     gaps = version_gaps(version)
     blocking = [gap.message for gap in gaps if not gap.acceptable or gap.code not in reasons]

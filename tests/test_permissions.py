@@ -101,6 +101,8 @@ ACCESS = {
     "reporting:report_header": ADMIN,
     "reporting:report_narrative": ADMIN,
     "reporting:report_generate": ADMIN,
+    "reporting:report_fill_drafts": ADMIN,
+    "reporting:sentences": ADMIN,
     "reporting:version_detail": REPORTS,
     "reporting:version_progress": REPORTS,
     "reporting:version_retry": ADMIN,

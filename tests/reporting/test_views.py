@@ -14,6 +14,7 @@ from docx import Document
 
 from dancoso.periods import current_period
 from reporting import services
+from tests.reporting.conftest import NO_CLASS
 from reporting.models import AnnualReport, ReportVersion, VersionStatus
 from reporting.tasks import generate_report_version
 
@@ -104,7 +105,7 @@ def test_queue_down_gives_a_clear_message_and_the_site_keeps_serving(
 def test_council_sees_only_the_submitted_version(client_for, admin_user, council_user, report):
     first = services.version_request(report=report, actor=admin_user)
     second = services.version_request(report=report, actor=admin_user)
-    services.version_submit(version=second, actor=admin_user)
+    services.version_submit(version=second, actor=admin_user, accepted=NO_CLASS)
     client = client_for(council_user)
     assert client.get(reverse("reporting:version_detail", args=[first.pk])).status_code == 404
     assert client.get(reverse("reporting:version_detail", args=[second.pk])).status_code == 200
@@ -127,7 +128,7 @@ def test_staff_cannot_open_reports(client_for, staff_a, report):
 
 def test_public_portal_lists_only_published_versions(client, admin_user, report):
     version = services.version_request(report=report, actor=admin_user)
-    services.version_submit(version=version, actor=admin_user)
+    services.version_submit(version=version, actor=admin_user, accepted=NO_CLASS)
     assert "2026" not in client.get(reverse("public_reports:list")).content.decode()
     services.version_publish(version=version, actor=admin_user, public=True)
     assert client.get(reverse("public_reports:download", args=[version.pk, "docx"])).status_code == 200
