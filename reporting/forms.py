@@ -181,7 +181,8 @@ class SentencesForm(forms.Form):
                 self.add_error(
                     sentence.key,
                     _(
-                        "A brace is not closed: put each placeholder's name between an opening and a closing brace."
+                        "A brace is not closed: put each placeholder's name between an opening and a "
+                        "closing brace."
                     ),
                 )
                 continue

@@ -38,5 +38,6 @@ def _media(settings, tmp_path):
 def report(province, admin_user):
     return complete(report_ensure(year=2026, actor=admin_user), admin_user)
 
+
 # The reason a test gives for submitting a year without a training class (its part has no figures).
 NO_CLASS = {"figures.training": "Chưa tổ chức lớp bồi dưỡng trong năm"}

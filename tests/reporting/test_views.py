@@ -14,9 +14,9 @@ from docx import Document
 
 from dancoso.periods import current_period
 from reporting import services
-from tests.reporting.conftest import NO_CLASS
 from reporting.models import AnnualReport, ReportVersion, VersionStatus
 from reporting.tasks import generate_report_version
+from tests.reporting.conftest import NO_CLASS
 
 
 def _generate(client, report):
