@@ -1,7 +1,9 @@
 """The yearly report from a blank year to a version the People's Council reads, driven in Chromium.
 
-Home Affairs starts the report, writes its narrative, generates a version, watches it finish, reads the
-Word document and submits it; the People's Council then finds it, opens it and downloads the same document.
+On the demo, Home Affairs starts this year's report, fills its narrative with the portal's drafts and writes
+the parts that are its own, generates a version, is stopped from submitting it without a document number,
+records the number, generates again and submits; the People's Council then finds the report, opens it and
+downloads the same document.
 """
 
 from __future__ import annotations
@@ -10,18 +12,19 @@ import re
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from docx import Document
 from docx.oxml.ns import qn
 from playwright.sync_api import Browser, Page, expect
 
 from dancoso.periods import current_period
-from reporting.models import AnnualReport, ReportVersion, VersionStatus
+from reporting.models import AnnualReport, VersionStatus
 
 pytestmark = pytest.mark.e2e
 
-PASSWORD = "mat-khau-thu-nghiem-2024"
 LEADERSHIP = "Ủy ban nhân dân tỉnh ban hành Kế hoạch số 45/KH-UBND triển khai Nghị quyết đến từng cơ quan."
-TRAINING_COMMENT = "Các lớp bồi dưỡng được tổ chức đúng kế hoạch, học viên tham gia đầy đủ, nghiêm túc."
+CAUSES = "Lịch công tác chuyên môn của một số cơ quan trùng với thời gian tổ chức lớp."
+PROPOSALS = "Đề nghị HĐND tỉnh tiếp tục quan tâm bố trí kinh phí thực hiện Nghị quyết."
 SUBMITTED = "Đã gửi HĐND"
 
 
@@ -35,7 +38,7 @@ def _log_in(browser: Browser, base_url: str, username: str) -> Page:
     page = browser.new_context().new_page()
     page.goto(f"{base_url}/accounts/login/")
     page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_label("Mật khẩu").fill(settings.DEMO_PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
     expect(page.get_by_role("heading", name="Tổng quan", level=1)).to_be_visible()
     return page
@@ -67,24 +70,40 @@ def _download_docx(page: Page, tmp_path: Path, name: str) -> str:
 
 def _start_report(page: Page, year: int) -> None:
     _open_report_list(page)
-    expect(page.get_by_test_id("no-reports")).to_be_visible()
+    # The demo has last year's report; this year's is started here.
+    expect(page.get_by_role("link", name=str(year - 1), exact=True)).to_be_visible()
     page.get_by_label("Năm báo cáo").fill(str(year))
     page.get_by_role("button", name="Lập báo cáo").click()
     expect(page.get_by_text(f"Đã tạo báo cáo năm {year}.")).to_be_visible()
     expect(page.get_by_role("heading", name=f"Báo cáo năm {year} gửi HĐND tỉnh", level=1)).to_be_visible()
 
 
-def _write_narrative(page: Page) -> None:
+def _accept_drafts_and_write_the_rest(page: Page, year: int) -> None:
+    """The drafts fill the results, strengths, shortcomings and tasks; the office writes parts I, III.3, V."""
     page.get_by_role("link", name="Viết nội dung báo cáo").click()
+    expect(page.get_by_test_id("draft-measure_training")).to_be_visible()
+    page.get_by_test_id("fill-drafts").click()
+    expect(page.get_by_text("Đã điền dự thảo vào 4 mục còn trống")).to_be_visible()
+    training = page.get_by_label(re.compile(r"Nhận xét mục II\.1:"))
+    expect(training).to_have_value(re.compile(rf"^Trong năm {year}, tổ chức \d+ lớp bồi dưỡng"))
     page.get_by_label("Công tác lãnh đạo, chỉ đạo, triển khai").fill(LEADERSHIP)
-    page.get_by_label(re.compile(r"Nhận xét mục II\.1:")).fill(TRAINING_COMMENT)
+    page.get_by_label("Nguyên nhân").fill(CAUSES)
+    page.get_by_label("Đề xuất, kiến nghị").fill(PROPOSALS)
     page.get_by_role("button", name="Lưu nội dung").click()
     expect(page.get_by_text("Đã lưu nội dung báo cáo.")).to_be_visible()
     expect(page.get_by_text("✓ I.")).to_be_visible()
     expect(page.get_by_text("✓ II.1.")).to_be_visible()
 
 
-def _generate(page: Page, year: int) -> None:
+def _header(page: Page, **fields: str) -> None:
+    page.get_by_role("link", name="Thể thức và người ký").click()
+    for label, value in fields.items():
+        page.get_by_label(label, exact=True).fill(value)
+    page.get_by_role("button", name="Lưu").click()
+    expect(page.get_by_text("Đã lưu các thay đổi.")).to_be_visible()
+
+
+def _generate(page: Page, year: int, number: int) -> None:
     """Generate, then wait for the bar to reach the end.
 
     With tasks in-process the version is done before the page first loads; with a worker the bar polls
@@ -92,8 +111,9 @@ def _generate(page: Page, year: int) -> None:
     """
     page.get_by_role("button", name="Tạo phiên bản mới").click()
     expect(page).to_have_url(re.compile(r"/reports/versions/\d+/$"))
-    expect(page.get_by_role("heading", name=f"Báo cáo năm {year}, phiên bản 1", level=1)).to_be_visible()
-    expect(page.get_by_test_id("progress-done")).to_be_visible(timeout=30_000)
+    heading = f"Báo cáo năm {year}, phiên bản {number}"
+    expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible()
+    expect(page.get_by_test_id("progress-done")).to_be_visible(timeout=60_000)
     expect(page.get_by_role("progressbar", name="Tiến độ tạo báo cáo")).to_have_attribute(
         "aria-valuenow", "100"
     )
@@ -101,48 +121,65 @@ def _generate(page: Page, year: int) -> None:
     expect(page.get_by_test_id("version-status")).to_have_text("Đã tạo")
 
 
-def _submit(page: Page) -> None:
+def _submit_is_refused_without_a_number(page: Page) -> None:
+    gaps = page.get_by_test_id("gaps")
+    expect(gaps.get_by_role("listitem")).to_have_count(1)
+    expect(page.get_by_test_id("gap-number")).to_contain_text("Báo cáo chưa có số văn bản.")
     page.get_by_role("button", name="Gửi phiên bản này").click()
-    expect(page.get_by_text("Đã gửi phiên bản 1 tới HĐND tỉnh.")).to_be_visible()
+    expect(page.get_by_test_id("gap-number")).to_contain_text("Hãy bổ sung rồi tạo phiên bản mới")
+    expect(page.get_by_test_id("version-status")).to_have_text("Đã tạo")
+
+
+def _submit(page: Page, number: int) -> None:
+    expect(page.get_by_test_id("no-gaps")).to_be_visible()
+    page.get_by_role("button", name="Gửi phiên bản này").click()
+    expect(page.get_by_text(f"Đã gửi phiên bản {number} tới HĐND tỉnh.")).to_be_visible()
     expect(page.get_by_test_id("version-status")).to_have_text(SUBMITTED)
     expect(page.get_by_role("button", name="Gửi phiên bản này")).to_have_count(0)
 
 
-def _council_reads(page: Page, year: int, tmp_path: Path) -> str:
+def _council_reads(page: Page, year: int, number: int, tmp_path: Path) -> str:
     _open_report_list(page)
     row = page.get_by_role("row").filter(has=page.get_by_role("link", name=str(year), exact=True))
     expect(row).to_contain_text(SUBMITTED)
     row.get_by_role("link", name=str(year), exact=True).click()
     expect(page.get_by_role("button", name="Tạo phiên bản mới")).to_have_count(0)
-    page.get_by_role("link", name="Phiên bản 1", exact=True).click()
-    expect(page.get_by_role("heading", name=f"Báo cáo năm {year}, phiên bản 1", level=1)).to_be_visible()
+    page.get_by_role("link", name=f"Phiên bản {number}", exact=True).click()
+    heading = f"Báo cáo năm {year}, phiên bản {number}"
+    expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible()
     expect(page.get_by_test_id("version-status")).to_have_text(SUBMITTED)
     expect(page.get_by_role("button", name="Gửi phiên bản này")).to_have_count(0)
     return _download_docx(page, tmp_path, "hdnd.docx")
 
 
-def test_home_affairs_submits_a_generated_report_that_the_council_downloads(
-    live_server, browser: Browser, province, admin_user, council_user, tmp_path
+def test_home_affairs_accepts_the_drafts_is_stopped_without_a_number_then_submits(
+    live_server, browser: Browser, demo, tmp_path
 ):
     base_url = live_server.url
     year = current_period().year
 
     home_affairs = _log_in(browser, base_url, "noivu")
     _start_report(home_affairs, year)
-    _write_narrative(home_affairs)
-    _generate(home_affairs, year)
+    _accept_drafts_and_write_the_rest(home_affairs, year)
+    _header(home_affairs, **{"Họ tên người ký": "Trần Quang Minh"})
+    _generate(home_affairs, year, 1)
+    _submit_is_refused_without_a_number(home_affairs)
+
+    home_affairs.get_by_role("link", name=str(year), exact=True).click()
+    _header(home_affairs, **{"Số": "412"})
+    _generate(home_affairs, year, 2)
     text = _download_docx(home_affairs, tmp_path, "noivu.docx")
-    assert "BÁO CÁO" in text
-    assert LEADERSHIP in text
-    assert TRAINING_COMMENT in text
-    _submit(home_affairs)
+    assert "Số: 412/BC-UBND" in text
+    assert LEADERSHIP in text and PROPOSALS in text
+    assert f"Trong năm {year}, tổ chức" in text
+    _submit(home_affairs, 2)
     home_affairs.context.close()
 
-    version = ReportVersion.objects.get(report=AnnualReport.objects.get(year=year))
-    assert version.status == VersionStatus.SUBMITTED
-    assert version.submitted_by == admin_user
+    report = AnnualReport.objects.get(year=year)
+    assert report.versions.get(status=VersionStatus.SUBMITTED).number == 2
+    assert report.versions.get(number=1).status == VersionStatus.GENERATED
 
     council = _log_in(browser, base_url, "hdnd")
-    council_text = _council_reads(council, year, tmp_path)
+    council_text = _council_reads(council, year, 2, tmp_path)
     council.context.close()
     assert council_text == text
