@@ -430,10 +430,11 @@ def _results(document: DocumentObject, snapshot: dict[str, Any], meta: DocumentM
         section = section_for(sections, measure.article)
         _subpart(document, index, measure.heading)
         _measure(document, measure, section, section_for(previous, measure.article), meta)
+        # The office's account of the figures, then where each agency's figures are.
+        _narrative_if_any(document, meta.narrative.measures.get(measure.key, ""))
         if section is not None and numbers.get(id(section)):
             listed = ", ".join(str(n) for n in numbers[id(section)])
             _body(document, f"(Số liệu chi tiết theo từng cơ quan, đơn vị tại Biểu số {listed} kèm theo.)")
-        _narrative_if_any(document, meta.narrative.measures.get(measure.key, ""))
 
 
 def _measure(

@@ -157,7 +157,22 @@ def _summary_sheet(sheet: Worksheet, snapshot: dict[str, Any], meta: DocumentMet
         SheetColumn("Đơn vị tính", CENTRED),
     ]
     lines = [Line(row, [row[-1] == PERCENT] * len(row)) for row in _summary_rows(snapshot)]
-    _write(sheet, meta, titles, columns, lines, issuer_columns=1)
+    first = _write(sheet, meta, titles, columns, lines, issuer_columns=1)
+    _merge_runs(sheet, first, [line.values[0] for line in lines])
+
+
+def _merge_runs(sheet: Worksheet, first_row: int, parts: Sequence[Any]) -> None:
+    """One cell per part down the first column, over the rows of its indicators, as an official table has."""
+    start = 0
+    for index in range(1, len(parts) + 1):
+        if index == len(parts) or parts[index] != parts[start]:
+            if index - start > 1:
+                top, bottom = first_row + start, first_row + index - 1
+                sheet.merge_cells(start_row=top, start_column=1, end_row=bottom, end_column=1)
+                # The merged cells keep the grid, so the table prints with every line.
+                for row in range(top, bottom + 1):
+                    sheet.cell(row=row, column=1).border = GRID
+            start = index
 
 
 def _summary_rows(snapshot: dict[str, Any]) -> list[list[Any]]:
@@ -236,8 +251,9 @@ def _write(
     lines: Sequence[Line],
     *,
     issuer_columns: int,
-) -> None:
-    """The heading, the table's headings and numbered row (both frozen and printed on every page), its rows.
+) -> int:
+    """The heading, the table's headings and numbered row (both frozen and printed on every page), its rows;
+    the row of the first line.
 
     Steps: size the columns from their content; write the issuing body and the titles; the headings and the
     row "(1) (2) …"; every line with borders and number formats; then freeze the headings and set up printing.
@@ -255,6 +271,7 @@ def _write(
     # Frozen below the numbered row, so the headings stay in view while scrolling.
     sheet.freeze_panes = f"A{header_row + 2}"
     _print_setup(sheet, f"{header_row}:{header_row + 1}")
+    return header_row + 2
 
 
 def _heading(

@@ -115,6 +115,14 @@ def test_table_title_is_in_capitals_merged_across_every_column_and_centred(workb
     assert sheet[f"A{row + 1}"].font.italic
 
 
+def test_summary_merges_each_parts_cell_over_its_indicators(workbook, snapshot):
+    sheet = workbook["Tổng hợp"]
+    first = row_of(sheet, "(1)") + 1
+    indicators = len(snapshot["sections"][0]["indicators"])
+    assert f"A{first}:A{first + indicators - 1}" in {str(r) for r in sheet.merged_cells.ranges}
+    assert sheet[f"A{first}"].value.startswith("1. ")
+
+
 def test_summary_title_is_merged_across_its_columns(workbook):
     sheet = workbook["Tổng hợp"]
     row = row_of(sheet, "TỔNG HỢP SỐ LIỆU KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT NĂM 2026")
@@ -192,11 +200,28 @@ def test_every_table_cell_has_thin_borders(workbook):
         (workbook["Biểu 1"], "STT"),
         (workbook["Biểu 2"], "STT"),
     ):
+        merged = {
+            (row, column): cell_range
+            for cell_range in sheet.merged_cells.ranges
+            for row, column in cell_range.cells
+        }
         for row in table_cells(sheet, header):
             for cell in row:
                 border = cell.border
-                sides = (border.left, border.right, border.top, border.bottom)
-                assert all(side.style == "thin" for side in sides), cell.coordinate
+                sides = {
+                    "left": border.left,
+                    "right": border.right,
+                    "top": border.top,
+                    "bottom": border.bottom,
+                }
+                cell_range = merged.get((cell.row, cell.column))
+                if cell_range is not None:
+                    # A merged cell (a part over its indicators) draws the lines around the whole range.
+                    if cell.row != cell_range.min_row:
+                        sides.pop("top")
+                    if cell.row != cell_range.max_row:
+                        sides.pop("bottom")
+                assert all(side.style == "thin" for side in sides.values()), cell.coordinate
 
 
 def test_every_cell_is_times_new_roman_12_in_the_table_and_13_above(workbook):
