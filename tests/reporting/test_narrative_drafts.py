@@ -154,3 +154,33 @@ def test_the_coverage_rate_counts_the_same_agencies_in_body_appendix_and_dashboa
     page = client_for(admin_user).get(reverse("dashboard") + "?year=2026").content.decode()
     block = re.search(r'data-testid="indicator-training.agencies_trained_percent">(.*?)</div>', page, re.S)
     assert block and "50,0%" in block.group(1)
+
+
+def _queries(client, url):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    cache.clear()  # the drafts are computed from the figures, not served from the cache
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_narrative_and_sentences_pages_run_the_same_queries_whatever_the_data(
+    client_for, admin_user, report, year_with_a_class
+):
+    client = client_for(admin_user)
+    pages = [reverse("reporting:report_narrative", args=[report.year]), reverse("reporting:sentences")]
+    small = [_queries(client, url) for url in pages]
+    training_class = TrainingClassFactory(
+        plan__year=2026, start_date=dt.date(2026, 6, 1), end_date=dt.date(2026, 6, 2), status="finished"
+    )
+    session = SessionFactory(training_class=training_class, date=dt.date(2026, 6, 1))
+    for _n in range(6):
+        agency = AgencyFactory()
+        DemocracyOfficerFactory(agency=agency)
+        enrolment = EnrolmentFactory(training_class=training_class, person__agency=agency)
+        AttendanceFactory(session=session, enrolment=enrolment)
+    SentenceTemplate.objects.create(key="change.same", text=" (như năm {previous_year})")
+    assert [_queries(client, url) for url in pages] == small
