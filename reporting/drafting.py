@@ -44,8 +44,9 @@ class Draft:
     def as_fields(self) -> dict[str, str]:
         """By the names of the narrative form's fields (``measure_<key>``, ``next_year_tasks``…)."""
         fields = {f"measure_{key}": text for key, text in self.measures.items()}
-        return {**fields, "strengths": self.strengths, "shortcomings": self.shortcomings,
-                "next_year_tasks": self.next_year}  # fmt: skip
+        fields.update(strengths=self.strengths, shortcomings=self.shortcomings)
+        fields["next_year_tasks"] = self.next_year
+        return fields
 
 
 def draft(figures: Mapping[str, Any], texts: Mapping[str, str]) -> Draft:

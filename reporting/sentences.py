@@ -136,13 +136,13 @@ CATALOGUE: tuple[Sentence, ...] = (
         "strength.target_met",
         _("Part III.1 (strengths): a target met"),
         ITEM,
-        "{label} đạt chỉ tiêu đề ra ({value}; chỉ tiêu {goal}).",
+        "Đạt chỉ tiêu “{label}”: {value} (chỉ tiêu {goal}).",
     ),
     Sentence(
         "shortcoming.target_missed",
         _("Part III.2 (shortcomings): a target missed"),
         ITEM,
-        "{label} chưa đạt chỉ tiêu đề ra ({value}; chỉ tiêu {goal}).",
+        "Chưa đạt chỉ tiêu “{label}”: {value} (chỉ tiêu {goal}).",
     ),
     Sentence(
         "shortcoming.shortfall",
@@ -154,7 +154,7 @@ CATALOGUE: tuple[Sentence, ...] = (
         "task.target_missed",
         _("Part IV (tasks): a target missed last year"),
         ITEM,
-        "Phấn đấu trong năm {next_year}: {label} đạt chỉ tiêu {goal}.",
+        "Phấn đấu đạt chỉ tiêu “{label}” ({goal}) trong năm {next_year}.",
     ),
     Sentence(
         "task.shortfall",

@@ -51,8 +51,10 @@ POST_ONLY_FIELDS = {
     "training:enrolment_withdraw": (),
     "training:certificate_issue": (),
     "reporting:report_generate": (),
+    "reporting:report_fill_drafts": (),
     "reporting:version_retry": (),
-    "reporting:version_submit": ("public",),
+    # Besides "public", a tick and a reason per gap of the version; those of a missing number stand for all.
+    "reporting:version_submit": ("public", "accept_number", "reason_number"),
     "reporting:version_publish": ("public",),
 }
 # The test client does not check the CSRF token, so malforming it tests nothing.

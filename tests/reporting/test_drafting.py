@@ -71,12 +71,12 @@ def test_targets_become_strengths_shortcomings_and_next_years_tasks():
         warnings=["Chỉ có 1 lớp trong năm."],
     )
     result = draft(snapshot, {})
-    assert result.strengths == "- Số lớp bồi dưỡng đạt chỉ tiêu đề ra (3 lớp; chỉ tiêu 1 lớp)."
+    assert result.strengths == "- Đạt chỉ tiêu “Số lớp bồi dưỡng”: 3 lớp (chỉ tiêu 1 lớp)."
     assert result.shortcomings.splitlines() == [
-        "- Số người được bồi dưỡng chưa đạt chỉ tiêu đề ra (40 người; chỉ tiêu 50 người).",
+        "- Chưa đạt chỉ tiêu “Số người được bồi dưỡng”: 40 người (chỉ tiêu 50 người).",
         "- Chỉ có 1 lớp trong năm.",
     ]
-    assert result.next_year == "- Phấn đấu trong năm 2027: Số người được bồi dưỡng đạt chỉ tiêu 50 người."
+    assert result.next_year == "- Phấn đấu đạt chỉ tiêu “Số người được bồi dưỡng” (50 người) trong năm 2027."
     assert "đạt chỉ tiêu (1 lớp)" in result.measures["emulation"]
     assert "chưa đạt chỉ tiêu (50 người)" in result.measures["emulation"]
 
