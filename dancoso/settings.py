@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "dancoso.core",
     "training",
     "reporting",
+    "propaganda",
 ]
 
 MIDDLEWARE = [

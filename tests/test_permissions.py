@@ -111,6 +111,10 @@ ACCESS = {
     "reporting:version_download": REPORTS,
     "public_reports:list": PUBLIC,
     "public_reports:download": PUBLIC,
+    "public_documents:list": PUBLIC,
+    "public_documents:feed": PUBLIC,
+    "public_documents:detail": PUBLIC,
+    "public_documents:attachment": PUBLIC,
 }
 # Django's own admin has its own login and permissions.
 SKIPPED_NAMESPACES = ("admin",)
@@ -157,6 +161,9 @@ def sample_kwargs(agency_a, agency_b, staff_a, settings, tmp_path):
     )
     version = ReportVersion.objects.create(report=report, number=1, status="submitted", is_public=True)
     version.docx.save("bao-cao.docx", ContentFile(b"PK docx"), save=True)
+    from tests.propaganda.factories import AttachmentFactory
+
+    attachment = AttachmentFactory(document__is_published=True)
     return {
         "figures_table": {"section": "training", "table": "by_agency"},
         "agencies:agency_": {"pk": agency_b.pk},
@@ -182,6 +189,8 @@ def sample_kwargs(agency_a, agency_b, staff_a, settings, tmp_path):
         "reporting:version_download": {"pk": version.pk, "kind": "docx"},
         "reporting:version_": {"pk": version.pk},
         "public_reports:download": {"pk": version.pk, "kind": "docx"},
+        "public_documents:detail": {"pk": attachment.document.pk},
+        "public_documents:attachment": {"pk": attachment.pk},
     }
 
 
