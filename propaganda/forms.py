@@ -1,4 +1,4 @@
-"""Forms of the legal-document library: the public search and filters."""
+"""Forms of the legal-document library: the public search and filters, and Home Affairs' own forms."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from propaganda import selectors
-from propaganda.models import DocumentType, Level, Status
+from dancoso.agencies.models import Agency
+from dancoso.core.forms import DatePickerMixin
+from propaganda import selectors, services
+from propaganda.models import DocumentType, LegalDocument, Level, RelationKind, Status
 from propaganda.search import QUERY_MAX
 
 SORT_CHOICES = (
@@ -49,3 +51,74 @@ class DocumentSearchForm(forms.Form):
     def clean_q(self) -> str:
         # Control characters are dropped rather than refused: the search reads the words around them.
         return "".join(char for char in self.cleaned_data["q"] if char.isprintable())
+
+
+class LegalDocumentForm(DatePickerMixin, forms.ModelForm):
+    """A document of the library; its dates and level are checked before anything is saved."""
+
+    class Meta:
+        model = LegalDocument
+        fields = list(services.DOCUMENT_FIELDS)
+        widgets = {"summary": forms.Textarea(attrs={"rows": 3}), "body": forms.Textarea(attrs={"rows": 8})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = Agency.objects.active()
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        issued, effective, expiry = (
+            cleaned.get(name) for name in ("issue_date", "effective_date", "expiry_date")
+        )
+        if issued and expiry and expiry <= issued:
+            self.add_error("expiry_date", _("The expiry date must come after the issue date."))
+        if issued and effective and effective < issued:
+            self.add_error("effective_date", _("A document cannot take effect before it is issued."))
+        if cleaned.get("level") == Level.AGENCY and not cleaned.get("agency"):
+            self.add_error("agency", _("Choose the agency whose document this is."))
+        number, body = cleaned.get("number"), cleaned.get("issuing_body")
+        twins = LegalDocument.objects.filter(number__iexact=number or "", issuing_body__iexact=body or "")
+        if number and body and twins.exclude(pk=self.instance.pk).exists():
+            self.add_error("number", _("The library already has document %(number)s of %(body)s.") % {
+                "number": number, "body": body})  # fmt: skip
+        return cleaned
+
+    def validate_constraints(self, exclude: Any = None) -> None:
+        # The checks above say it in words; the database constraints stay as the last guard.
+        return None
+
+
+class RelationForm(forms.Form):
+    kind = forms.ChoiceField(label=_("This document"), choices=RelationKind.choices)
+    target_number = forms.CharField(
+        label=_("Number and symbol of the other document"),
+        max_length=50,
+        help_text=_("As recorded in the library, for example 10/2022/QH15."),
+    )
+
+    def __init__(self, *args: Any, document: LegalDocument, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.document = document
+
+    def clean_target_number(self) -> LegalDocument:
+        number = " ".join(self.cleaned_data["target_number"].split())
+        found = list(LegalDocument.objects.filter(number__iexact=number)[:2])
+        if not found:
+            raise forms.ValidationError(
+                _("No document numbered %(number)s is in the library."), params={"number": number}
+            )
+        if len(found) > 1:
+            raise forms.ValidationError(
+                _("Several documents are numbered %(number)s; ask Home Affairs to tell them apart."),
+                params={"number": number},
+            )
+        return found[0]
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("File (PDF, DOC or DOCX, at most 20 MB)"))
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        services.check_upload(upload)
+        return upload

@@ -1,13 +1,16 @@
-"""Dissemination's pages on the public portal (Art. 1 §2)."""
+"""Dissemination's pages in the main menu and on the public portal (Art. 1 §2)."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from dancoso.core.navigation import PortalLink
+from dancoso.accounts import access
+from dancoso.core.navigation import Entry, PortalLink
 
 ARTICLE = (1, 2)
 
-ENTRIES = ()
+ENTRIES = (
+    Entry("propaganda:document_list", _("§2 Legal-document library"), access.can_read_records, ARTICLE),
+)
 
 PORTAL_LINKS = (PortalLink(_("Legal documents on grassroots democracy"), "public_documents:list", ARTICLE),)

@@ -67,8 +67,11 @@ SORTS = {
 
 def public_documents(*, query: str = "", filters: dict[str, Any] | None = None, sort: str = "") -> QuerySet:
     """Published documents with their status, filtered, searched and sorted (by relevance when searching)."""
-    filters = filters or {}
     documents = with_status(LegalDocument.objects.filter(is_published=True)).select_related("document_type")
+    return _filtered(documents, query=query, filters=filters or {}, sort=sort)
+
+
+def _filtered(documents: QuerySet, *, query: str, filters: dict[str, Any], sort: str) -> QuerySet:
     if filters.get("document_type"):
         documents = documents.filter(document_type=filters["document_type"])
     if filters.get("level"):
@@ -114,4 +117,26 @@ def get_public_document(pk: int) -> LegalDocument:
             "source__document_type"
         )
     )
+    return document
+
+
+def library_documents(*, query: str = "", filters: dict[str, Any] | None = None) -> QuerySet:
+    """Every document of the library, published or not, for the staff pages (same filters and search)."""
+    filters = filters or {}
+    documents = with_status(LegalDocument.objects.all()).select_related("document_type")
+    return _filtered(documents, query=query, filters=filters, sort=filters.get("sort", ""))
+
+
+def get_document(pk: int) -> LegalDocument:
+    """Any document with its files and relations both ways (staff pages)."""
+    document = (
+        with_status(LegalDocument.objects.filter(pk=pk))
+        .select_related("document_type", "agency")
+        .prefetch_related("attachments")
+        .first()
+    )
+    if document is None:
+        raise Http404
+    document.outgoing = list(Relation.objects.filter(source=document).select_related("target__document_type"))
+    document.incoming = list(Relation.objects.filter(target=document).select_related("source__document_type"))
     return document

@@ -108,18 +108,12 @@ def relation_add(
     """
     _require_write(actor, source)
     if source.pk == target.pk:
-        raise ValidationError({"target": _("A document cannot relate to itself.")})
+        raise ValidationError(_("A document cannot relate to itself."))
     if Relation.objects.filter(source=source, target=target, kind=kind).exists():
-        raise ValidationError({"target": _("This relation is already recorded.")})
+        raise ValidationError(_("This relation is already recorded."))
     if kind == RelationKind.REPLACES and source.pk in replaces_chain(target):
-        raise ValidationError(
-            {
-                "target": _(
-                    "%(target)s already replaces %(source)s: a document cannot replace its replacement."
-                )
-                % {"target": target, "source": source}
-            }  # fmt: skip
-        )
+        message = _("%(target)s already replaces %(source)s: a document cannot replace its replacement.")
+        raise ValidationError(message % {"target": target, "source": source})
     return audited_save(Relation(source=source, target=target, kind=kind, note=note), actor=actor)
 
 

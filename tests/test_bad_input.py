@@ -52,6 +52,9 @@ POST_ONLY_FIELDS = {
     "training:certificate_issue": (),
     "reporting:report_generate": (),
     "reporting:report_fill_drafts": (),
+    "propaganda:relation_add": ("kind", "target_number"),
+    "propaganda:attachment_add": ("file",),
+    "propaganda:document_publish": ("published",),
     "reporting:version_retry": (),
     # Besides "public", a tick and a reason per gap of the version; those of a missing number stand for all.
     "reporting:version_submit": ("public", "accept_number", "reason_number"),
