@@ -140,3 +140,27 @@ def get_document(pk: int) -> LegalDocument:
     document.outgoing = list(Relation.objects.filter(source=document).select_related("target__document_type"))
     document.incoming = list(Relation.objects.filter(target=document).select_related("source__document_type"))
     return document
+
+
+def get_public_attachment(pk: int) -> Any:
+    """A file of a published document; the files of any other document are not public."""
+    from propaganda.models import Attachment
+
+    attachment = (
+        Attachment.objects.select_related("document").filter(pk=pk, document__is_published=True).first()
+    )
+    if attachment is None or not attachment.file:
+        raise Http404
+    return attachment
+
+
+def latest_published(count: int) -> list[LegalDocument]:
+    published = LegalDocument.objects.filter(is_published=True).select_related("document_type")
+    return list(published.order_by("-published_at", "-pk")[:count])
+
+
+def get_document_row(pk: int) -> LegalDocument:
+    document = LegalDocument.objects.filter(pk=pk).first()
+    if document is None:
+        raise Http404
+    return document

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -54,7 +54,7 @@ def _detail(
 
 @province_admin_required
 def document_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    document = get_object_or_404(LegalDocument, pk=pk) if pk else None
+    document = selectors.get_document_row(pk) if pk else None
     form = LegalDocumentForm(posted(request), instance=document)
     if form.is_valid():
         fields = {name: form.cleaned_data[name] for name in services.DOCUMENT_FIELDS}
@@ -99,7 +99,7 @@ def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
 @province_admin_required
 @require_POST
 def document_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    document = get_object_or_404(LegalDocument, pk=pk)
+    document = selectors.get_document_row(pk)
     published = request.POST.get("published") == "1"
     services.document_publish(document=document, actor=request.user, published=published)
     done = _("Published on the democracy portal.") if published else _("Removed from the democracy portal.")

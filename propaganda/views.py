@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from django.contrib.syndication.views import Feed
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
 from dancoso.core.lists import page_of, valid_filters
 from propaganda import selectors
 from propaganda.forms import DocumentSearchForm
-from propaganda.models import Attachment, LegalDocument
+from propaganda.models import LegalDocument
 from propaganda.search import highlight_spans, terms
 
 FEED_SIZE = 30
@@ -38,11 +38,7 @@ def public_document_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def public_attachment(request: HttpRequest, pk: int) -> FileResponse:
     """A file of a published document; the files of any other document are not served to the public."""
-    attachment = get_object_or_404(
-        Attachment.objects.select_related("document"), pk=pk, document__is_published=True
-    )
-    if not attachment.file:
-        raise Http404
+    attachment = selectors.get_public_attachment(pk)
     return FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,
@@ -60,8 +56,7 @@ class LatestDocumentsFeed(Feed):
     link = "/portal/documents/"
 
     def items(self) -> list[LegalDocument]:
-        published = LegalDocument.objects.filter(is_published=True).select_related("document_type")
-        return list(published.order_by("-published_at", "-pk")[:FEED_SIZE])
+        return selectors.latest_published(FEED_SIZE)
 
     def item_title(self, item: LegalDocument) -> str:
         return f"{item.document_type} {item.number}: {item.summary}"
