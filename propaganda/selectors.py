@@ -98,26 +98,8 @@ def issuing_bodies() -> list[str]:
 
 
 def get_public_document(pk: int) -> LegalDocument:
-    """A published document with its files and its relations both ways, in a fixed number of queries."""
-    document = (
-        with_status(LegalDocument.objects.filter(is_published=True, pk=pk))
-        .select_related("document_type", "agency")
-        .prefetch_related("attachments")
-        .first()
-    )
-    if document is None:
-        raise Http404
-    document.outgoing = list(
-        Relation.objects.filter(Q(source=document) & Q(target__is_published=True)).select_related(
-            "target__document_type"
-        )
-    )
-    document.incoming = list(
-        Relation.objects.filter(Q(target=document) & Q(source__is_published=True)).select_related(
-            "source__document_type"
-        )
-    )
-    return document
+    """A published document with its files and its published relations both ways."""
+    return _with_relations(LegalDocument.objects.filter(is_published=True, pk=pk), published_only=True)
 
 
 def library_documents(*, query: str = "", filters: dict[str, Any] | None = None) -> QuerySet:
@@ -129,16 +111,27 @@ def library_documents(*, query: str = "", filters: dict[str, Any] | None = None)
 
 def get_document(pk: int) -> LegalDocument:
     """Any document with its files and relations both ways (staff pages)."""
+    return _with_relations(LegalDocument.objects.filter(pk=pk), published_only=False)
+
+
+def _with_relations(documents: QuerySet[LegalDocument], *, published_only: bool) -> LegalDocument:
+    """The one document of ``documents`` with its status, files and relations, in fixed queries."""
     document = (
-        with_status(LegalDocument.objects.filter(pk=pk))
+        with_status(documents)
         .select_related("document_type", "agency")
         .prefetch_related("attachments")
         .first()
     )
     if document is None:
         raise Http404
-    document.outgoing = list(Relation.objects.filter(source=document).select_related("target__document_type"))
-    document.incoming = list(Relation.objects.filter(target=document).select_related("source__document_type"))
+    outgoing = Relation.objects.filter(source=document).select_related("target__document_type")
+    incoming = Relation.objects.filter(target=document).select_related("source__document_type")
+    if published_only:
+        outgoing, incoming = (
+            outgoing.filter(target__is_published=True),
+            incoming.filter(source__is_published=True),
+        )
+    document.outgoing, document.incoming = list(outgoing), list(incoming)
     return document
 
 
