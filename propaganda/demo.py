@@ -8,7 +8,7 @@ import datetime as dt
 from dancoso.accounts.models import User
 from dancoso.agencies.models import Province
 from propaganda.models import DocumentType, LegalDocument, Relation
-from propaganda.services import document_publish, document_save, relation_add, types_ensure
+from propaganda.services.library import document_publish, document_save, relation_add
 
 ACTOR_USERNAME = "noivu"
 D = dt.date
@@ -82,7 +82,8 @@ RELATIONS = (
 
 def seed() -> dict[str, int]:
     actor = User.objects.get(username=ACTOR_USERNAME)
-    types = {item.name: item for item in types_ensure()}
+    # The document types come with the library (migration 0003).
+    types = {item.name: item for item in DocumentType.objects.all()}
     rows = list(DOCUMENTS)
     province = Province.current()
     if province is not None and province.resolution_number and province.resolution_date:

@@ -9,9 +9,11 @@ from django.utils.translation import gettext_lazy as _
 
 from dancoso.agencies.models import Agency
 from dancoso.core.forms import DatePickerMixin
-from propaganda import selectors, services
+from dancoso.core.uploads import DOCUMENTS
 from propaganda.models import DocumentType, LegalDocument, Level, RelationKind, Status
 from propaganda.search import QUERY_MAX
+from propaganda.selectors import library as selectors
+from propaganda.services import library as services
 
 SORT_CHOICES = (
     ("", _("Relevance, then newest")),
@@ -120,5 +122,5 @@ class AttachmentForm(forms.Form):
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
-        services.check_upload(upload)
+        DOCUMENTS.check(upload)
         return upload

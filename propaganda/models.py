@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import PurePath
 from uuid import uuid4
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -227,3 +228,220 @@ class Relation(models.Model):
     @property
     def inverse_label(self) -> str:
         return str(INVERSE_LABELS[RelationKind(self.kind)])
+
+
+# Yearly dissemination plans (chương trình, kế hoạch phổ biến, giáo dục pháp luật) of §2b.
+
+
+class Topic(models.TextChoices):
+    """The contents §2a asks to disseminate."""
+
+    RULES = "rules", _("Rules and regulations on practising democracy")
+    CITIZENS = "citizens", _("Citizens' rights and duties")
+    AUTHORITIES = "authorities", _("Duties of the authorities")
+    HEADS = "heads", _("Duties of heads of agencies")
+    STAFF = "staff", _("Duties of officials, civil servants, public employees and workers")
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    APPROVED = "approved", _("Approved")
+    DONE = "done", _("Done")
+
+
+def plan_file_path(instance: DisseminationPlan, filename: str) -> str:
+    suffix = PurePath(filename).suffix.lower()[:10]
+    return f"propaganda/plans/{instance.agency_id}/{uuid4().hex}{suffix}"
+
+
+class DisseminationPlan(models.Model):
+    """One agency's plan for a year; its approving document makes it count as approved."""
+
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        verbose_name=_("agency"),
+        on_delete=models.PROTECT,
+        related_name="dissemination_plans",
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    title = models.CharField(_("title"), max_length=255)
+    topics = models.JSONField(_("topics"), default=list, blank=True)
+    decision_number = models.CharField(_("approving document number"), max_length=50, blank=True)
+    decision_date = models.DateField(_("approving document date"), null=True, blank=True)
+    decision_file = models.FileField(
+        _("approving document file"), upload_to=plan_file_path, max_length=200, blank=True
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=PlanStatus.choices, default=PlanStatus.DRAFT
+    )
+    notes = models.TextField(_("notes"), max_length=NOTE_LENGTH, blank=True)
+    created_by = actor_field(_("created by"))
+    history = HistoricalRecords()
+    reach = Reach(read=("agency",), write=("agency",))
+
+    class Meta:
+        verbose_name = _("dissemination plan")
+        verbose_name_plural = _("dissemination plans")
+        ordering = ["-year", "agency__display_order", "agency__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year"], name="dissemination_plan_one_per_year"),
+            models.CheckConstraint(
+                condition=Q(status="draft") | (~Q(decision_number="") & Q(decision_date__isnull=False)),
+                name="dissemination_plan_approved_has_decision",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("Dissemination plan %(year)s of %(agency)s") % {"year": self.year, "agency": self.agency}
+
+    def get_absolute_url(self) -> str:
+        return reverse("propaganda:plan_detail", args=[self.pk])
+
+    def topic_labels(self) -> list[str]:
+        return [str(Topic(value).label) for value in self.topics if value in Topic.values]
+
+
+class ActivityForm(models.TextChoices):
+    CONFERENCE = "conference", _("Conference")
+    TALK = "talk", _("Training or talk")
+    POSTING = "posting", _("Posting on a portal or website")
+    SOCIAL = "social", _("Zalo or Facebook")
+    LEAFLET = "leaflet", _("Leaflets and printed material")
+    CONTEST = "contest", _("Contest")
+    OTHER = "other", _("Other")
+
+
+class Audience(models.TextChoices):
+    STAFF = "staff", _("Officials, civil servants, public employees and workers")
+    COMMITTEE = "committee", _("Members of the democracy steering committee")
+    LEADERS = "leaders", _("Heads and deputy heads")
+    CITIZENS = "citizens", _("Citizens")
+    OTHER = "other", _("Others")
+
+
+def evidence_path(instance: models.Model, filename: str) -> str:
+    suffix = PurePath(filename).suffix.lower()[:10]
+    return f"propaganda/evidence/{uuid4().hex}{suffix}"
+
+
+class PlanActivity(models.Model):
+    """A planned activity of a plan and, once held, what was done (date, participants, evidence)."""
+
+    plan = models.ForeignKey(
+        DisseminationPlan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="activities"
+    )
+    form = models.CharField(_("form"), max_length=20, choices=ActivityForm.choices)
+    title = models.CharField(_("content"), max_length=255)
+    planned_date = models.DateField(_("planned date"))
+    audience = models.CharField(_("target group"), max_length=20, choices=Audience.choices)
+    planned_audience = models.PositiveIntegerField(_("planned participants"), null=True, blank=True)
+    held_on = models.DateField(_("held on"), null=True, blank=True)
+    participants = models.PositiveIntegerField(_("participants"), null=True, blank=True)
+    evidence = models.FileField(_("evidence file"), upload_to=evidence_path, max_length=200, blank=True)
+    result = models.CharField(_("result"), max_length=NOTE_LENGTH // 4, blank=True)
+    history = HistoricalRecords()
+    reach = Reach(read=("plan__agency",), write=("plan__agency",))
+
+    class Meta:
+        verbose_name = _("planned activity")
+        verbose_name_plural = _("planned activities")
+        ordering = ["plan", "planned_date", "pk"]
+        indexes = [models.Index(fields=["held_on"], name="plan_activity_held_on")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(held_on__isnull=True) | Q(participants__isnull=False),
+                name="plan_activity_held_has_participants",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_done(self) -> bool:
+        return self.held_on is not None
+
+
+# The posting log: where documents and messages were posted, and how many people they reached.
+
+
+class ChannelKind(models.TextChoices):
+    PROVINCE_PORTAL = "province_portal", _("Provincial e-portal")
+    DEMOCRACY_PORTAL = "democracy_portal", _("Provincial democracy portal")
+    AGENCY_WEBSITE = "agency_website", _("Agency's own website")
+    ZALO = "zalo", _("Zalo")
+    FACEBOOK = "facebook", _("Facebook")
+    OTHER = "other", _("Other")
+
+
+# Channels whose audience is a group of members (people reached on Zalo and Facebook).
+SOCIAL_KINDS = (ChannelKind.ZALO, ChannelKind.FACEBOOK)
+
+
+class Channel(models.Model):
+    """Where a posting appears: data Home Affairs can extend, each of one kind the figures group by."""
+
+    name = models.CharField(_("name"), max_length=150, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=ChannelKind.choices)
+    display_order = models.PositiveIntegerField(_("display order"), default=0)
+    history = HistoricalRecords()
+    reach = Reach(read=ALL)
+
+    class Meta:
+        verbose_name = _("channel")
+        verbose_name_plural = _("channels")
+        ordering = ["display_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Posting(models.Model):
+    """One posting of a document or message on a channel by an agency."""
+
+    agency = models.ForeignKey(
+        "agencies.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="postings"
+    )
+    channel = models.ForeignKey(
+        Channel, verbose_name=_("channel"), on_delete=models.PROTECT, related_name="postings"
+    )
+    posted_on = models.DateField(_("posted on"))
+    title = models.CharField(_("title"), max_length=255)
+    url = models.URLField(_("address (URL)"), max_length=500, blank=True)
+    document = models.ForeignKey(
+        LegalDocument,
+        verbose_name=_("document posted"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="postings",
+    )
+    activity = models.ForeignKey(
+        PlanActivity,
+        verbose_name=_("plan activity"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="postings",
+    )
+    audience = models.PositiveIntegerField(
+        _("people reached"), null=True, blank=True, help_text=_("Members of the group or page reached.")
+    )
+    evidence = models.FileField(_("screenshot"), upload_to=evidence_path, max_length=200, blank=True)
+    created_by = actor_field(_("recorded by"))
+    history = HistoricalRecords()
+    reach = Reach(read=("agency",), write=("agency",))
+
+    class Meta:
+        verbose_name = _("posting")
+        verbose_name_plural = _("postings")
+        ordering = ["-posted_on", "-pk"]
+        indexes = [
+            models.Index(fields=["agency", "posted_on"], name="posting_agency_day"),
+            models.Index(fields=["posted_on"], name="posting_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.channel}: {self.title}"

@@ -11,9 +11,10 @@ from django.views.decorators.http import require_POST
 from dancoso.accounts.access import is_province_admin, province_admin_required, records_required
 from dancoso.core.history import history_rows
 from dancoso.core.lists import call_service, page_of, posted, valid_filters
-from propaganda import selectors, services
 from propaganda.forms import AttachmentForm, DocumentSearchForm, LegalDocumentForm, RelationForm
 from propaganda.models import LegalDocument
+from propaganda.selectors import library as selectors
+from propaganda.services import library as services
 
 
 @records_required

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from propaganda import staff_views, views
+from propaganda import plan_views, posting_views, staff_views, views
 
 app_name = "propaganda"
 MOUNT = "propaganda/"
@@ -15,6 +15,24 @@ urlpatterns = [
     path("documents/<int:pk>/relations/", staff_views.relation_add, name="relation_add"),
     path("documents/<int:pk>/files/", staff_views.attachment_add, name="attachment_add"),
     path("documents/<int:pk>/publish/", staff_views.document_publish, name="document_publish"),
+    # Yearly dissemination plans of the agencies, and Home Affairs' compliance matrix.
+    path("plans/", plan_views.plan_list, name="plan_list"),
+    path("plans/new/", plan_views.plan_edit, name="plan_create"),
+    path("plans/matrix/", plan_views.compliance, name="compliance"),
+    path("plans/<int:pk>/", plan_views.plan_detail, name="plan_detail"),
+    path("plans/<int:pk>/edit/", plan_views.plan_edit, name="plan_update"),
+    path("plans/<int:pk>/status/", plan_views.plan_status, name="plan_status"),
+    path("plans/<int:pk>/file/", plan_views.plan_file, name="plan_file"),
+    path("plans/<int:pk>/activities/new/", plan_views.activity_edit, name="activity_create"),
+    path("activities/<int:pk>/edit/", plan_views.activity_edit, name="activity_update"),
+    path("activities/<int:pk>/done/", plan_views.activity_done, name="activity_done"),
+    path("activities/<int:pk>/evidence/", plan_views.activity_evidence, name="activity_evidence"),
+    # The posting log.
+    path("postings/", posting_views.posting_list, name="posting_list"),
+    path("postings/new/", posting_views.posting_edit, name="posting_create"),
+    path("postings/import/", posting_views.posting_import, name="posting_import"),
+    path("postings/<int:pk>/edit/", posting_views.posting_edit, name="posting_update"),
+    path("postings/<int:pk>/evidence/", posting_views.posting_evidence, name="posting_evidence"),
 ]
 
 # The library's public pages, on the citizens' democracy portal.

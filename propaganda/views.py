@@ -9,10 +9,10 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
 from dancoso.core.lists import page_of, valid_filters
-from propaganda import selectors
 from propaganda.forms import DocumentSearchForm
 from propaganda.models import LegalDocument
 from propaganda.search import highlight_spans, terms
+from propaganda.selectors import library as selectors
 
 FEED_SIZE = 30
 

@@ -39,3 +39,51 @@ class AttachmentFactory(DjangoModelFactory):
     content_type = "application/pdf"
     size = len(PDF)
     file = factory.LazyFunction(lambda: ContentFile(PDF, name="van-ban.pdf"))
+
+
+def channel(kind: str):
+    """The channel of a kind that the library's migration created (the first of that kind)."""
+    from propaganda.models import Channel
+
+    return Channel.objects.filter(kind=kind).order_by("display_order").first()
+
+
+class DisseminationPlanFactory(DjangoModelFactory):
+    class Meta:
+        model = "propaganda.DisseminationPlan"
+
+    agency = factory.SubFactory("tests.factories.AgencyFactory")
+    year = 2026
+    title = factory.LazyAttribute(
+        lambda plan: f"Kế hoạch phổ biến pháp luật về dân chủ ở cơ sở năm {plan.year}"
+    )
+    topics = factory.LazyFunction(lambda: ["rules", "staff"])
+
+
+class ApprovedPlanFactory(DisseminationPlanFactory):
+    status = "approved"
+    decision_number = factory.Sequence(lambda n: f"{n + 1}/KH-STP")
+    decision_date = dt.date(2026, 1, 10)
+
+
+class PlanActivityFactory(DjangoModelFactory):
+    class Meta:
+        model = "propaganda.PlanActivity"
+
+    plan = factory.SubFactory(DisseminationPlanFactory)
+    form = "conference"
+    title = "Hội nghị quán triệt Luật Thực hiện dân chủ ở cơ sở"
+    planned_date = dt.date(2026, 3, 15)
+    audience = "staff"
+    planned_audience = 60
+
+
+class PostingFactory(DjangoModelFactory):
+    class Meta:
+        model = "propaganda.Posting"
+
+    agency = factory.SubFactory("tests.factories.AgencyFactory")
+    channel = factory.LazyFunction(lambda: channel("agency_website"))
+    posted_on = dt.date(2026, 4, 2)
+    title = "Đăng tải Luật Thực hiện dân chủ ở cơ sở"
+    url = "https://stp.bacgiang.gov.vn/tin-tuc/dan-chu-co-so"

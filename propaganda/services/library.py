@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 
 from dancoso.accounts.access import allows
 from dancoso.core.audit import assign, audited_save
-from propaganda.models import Attachment, DocumentType, LegalDocument, Relation, RelationKind
+from dancoso.core.uploads import DOCUMENTS
+from propaganda.models import Attachment, LegalDocument, Relation, RelationKind
 
 DOCUMENT_FIELDS = (
     "number",
@@ -26,41 +27,11 @@ DOCUMENT_FIELDS = (
     "level",
     "agency",
 )
-# The kinds of document the library starts with; Home Affairs adds others.
-DEFAULT_TYPES = (
-    "Luật",
-    "Nghị định",
-    "Quyết định",
-    "Nghị quyết",
-    "Thông tư",
-    "Chỉ thị",
-    "Kế hoạch",
-    "Hướng dẫn",
-    "Công văn",
-    "Văn bản khác",
-)
-# Files a document may carry: PDF, DOC, DOCX, each recognised by its first bytes, not by its name.
-ACCEPTED_FILES = {
-    ".pdf": ("application/pdf", (b"%PDF-",)),
-    ".doc": ("application/msword", (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",)),
-    ".docx": (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        (b"PK\x03\x04",),
-    ),
-}
-ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
 
 
 def _require_write(actor: Any, document: LegalDocument) -> None:
     if not allows(actor, document, "write"):
         raise PermissionDenied(_("You may not change this document."))
-
-
-def types_ensure() -> list[DocumentType]:
-    """The default document types, created when missing (names kept as Home Affairs changed them)."""
-    for order, name in enumerate(DEFAULT_TYPES, start=1):
-        DocumentType.objects.get_or_create(name=name, defaults={"display_order": order * 10})
-    return list(DocumentType.objects.all())
 
 
 @transaction.atomic
@@ -117,27 +88,10 @@ def relation_add(
     return audited_save(Relation(source=source, target=target, kind=kind, note=note), actor=actor)
 
 
-def check_upload(upload: Any) -> tuple[str, str]:
-    """The file's extension and content type, or a Vietnamese refusal: PDF, DOC or DOCX of at most 20 MB."""
-    name = getattr(upload, "name", "") or ""
-    suffix = name[name.rfind(".") :].lower() if "." in name else ""
-    if suffix not in ACCEPTED_FILES:
-        raise ValidationError(_("Only PDF, DOC and DOCX files are accepted."))
-    if upload.size > ATTACHMENT_MAX_BYTES:
-        raise ValidationError(_("The file is larger than 20 MB."))
-    content_type, signatures = ACCEPTED_FILES[suffix]
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    if not any(head.startswith(signature) for signature in signatures):
-        raise ValidationError(_("The file's content is not a %(kind)s file.") % {"kind": suffix[1:].upper()})
-    return suffix, content_type
-
-
 @transaction.atomic
 def attachment_add(*, document: LegalDocument, upload: Any, actor: Any) -> Attachment:
     _require_write(actor, document)
-    _suffix, content_type = check_upload(upload)
+    content_type = DOCUMENTS.check(upload)
     attachment = Attachment(
         document=document,
         original_name=upload.name[-255:],
