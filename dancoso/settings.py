@@ -57,9 +57,10 @@ INSTALLED_APPS = [
     "dancoso.accounts",
     "dancoso.agencies",
     "dancoso.core",
+    # The measures in the resolution's order, then the report that reads them all (its demo comes last).
     "training",
-    "reporting",
     "propaganda",
+    "reporting",
 ]
 
 MIDDLEWARE = [

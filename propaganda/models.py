@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import PurePath
 from uuid import uuid4
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -298,6 +299,12 @@ class DisseminationPlan(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("propaganda:plan_detail", args=[self.pk])
+
+    def clean(self) -> None:
+        if self.status != PlanStatus.DRAFT and not (self.decision_number and self.decision_date):
+            raise ValidationError(
+                _("An approved plan keeps the number and date of its approving document."), code="decision"
+            )
 
     def topic_labels(self) -> list[str]:
         return [str(Topic(value).label) for value in self.topics if value in Topic.values]

@@ -11,6 +11,8 @@ ARTICLE = (1, 2)
 
 ENTRIES = (
     Entry("propaganda:document_list", _("§2 Legal-document library"), access.can_read_records, ARTICLE),
+    Entry("propaganda:plan_list", _("§2 Dissemination plans"), access.can_read_records, ARTICLE),
+    Entry("propaganda:posting_list", _("§2 Posting log"), access.can_read_records, ARTICLE),
 )
 
 PORTAL_LINKS = (PortalLink(_("Legal documents on grassroots democracy"), "public_documents:list", ARTICLE),)

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from dancoso.accounts.access import is_province_admin, province_admin_required, records_required
 from dancoso.core.history import history_rows
-from dancoso.core.lists import call_service, page_of, posted, valid_filters
+from dancoso.core.lists import call_service, page_of, posted, run_service, valid_filters
 from propaganda.forms import AttachmentForm, DocumentSearchForm, LegalDocumentForm, RelationForm
 from propaganda.models import LegalDocument
 from propaganda.selectors import library as selectors
@@ -102,7 +102,15 @@ def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
 def document_publish(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.get_document_row(pk)
     published = request.POST.get("published") == "1"
-    services.document_publish(document=document, actor=request.user, published=published)
     done = _("Published on the democracy portal.") if published else _("Removed from the democracy portal.")
-    messages.success(request, done)
+    address = request.build_absolute_uri(document.get_absolute_url())
+    run_service(
+        request,
+        services.document_publish,
+        success=done,
+        document=document,
+        actor=request.user,
+        published=published,
+        address=address,
+    )
     return redirect("propaganda:document_detail", pk=document.pk)

@@ -23,8 +23,8 @@ urlpatterns = [
     path("plans/<int:pk>/edit/", plan_views.plan_edit, name="plan_update"),
     path("plans/<int:pk>/status/", plan_views.plan_status, name="plan_status"),
     path("plans/<int:pk>/file/", plan_views.plan_file, name="plan_file"),
-    path("plans/<int:pk>/activities/new/", plan_views.activity_edit, name="activity_create"),
-    path("activities/<int:pk>/edit/", plan_views.activity_edit, name="activity_update"),
+    path("plans/<int:pk>/activities/new/", plan_views.activity_create, name="activity_create"),
+    path("activities/<int:pk>/edit/", plan_views.activity_update, name="activity_update"),
     path("activities/<int:pk>/done/", plan_views.activity_done, name="activity_done"),
     path("activities/<int:pk>/evidence/", plan_views.activity_evidence, name="activity_evidence"),
     # The posting log.

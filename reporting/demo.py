@@ -14,8 +14,6 @@ import datetime as dt
 from django.utils import timezone
 
 from dancoso.accounts.models import User
-from dancoso.agencies.models import Province
-from dancoso.agencies.services import province_update
 from dancoso.periods import current_period
 from reporting.models import AnnualReport, ReportVersion, VersionStatus
 from reporting.services import (
@@ -29,10 +27,6 @@ from reporting.services import (
 )
 
 ACTOR_USERNAME = "noivu"
-# The resolution in ../shared/seed is an unnumbered draft: the demo records an illustrative number and date
-# (the province page shows them; replace them with the adopted resolution's before real use). Without them
-# no report can be submitted, since it could not cite the resolution.
-DEMO_RESOLUTION = {"resolution_number": "12/2024/NQ-HĐND", "resolution_date": dt.date(2024, 12, 10)}
 # The signer is the demo's provincial leader.
 HEADER = {"number": "356", "signer_name": "Trần Quang Minh"}
 # The parts the office writes itself; the results, strengths, shortcomings and tasks are the portal's
@@ -67,9 +61,6 @@ def seed() -> dict[str, int]:
 
 def _submit(report: AnnualReport, actor: User) -> None:
     if not report.versions.exists():
-        province = Province.current()
-        if province is not None and not province.resolution_number:
-            province_update(province=province, actor=actor, **DEMO_RESOLUTION)
         report_date = min(report.period_end + dt.timedelta(days=1), timezone.localdate())
         report_update(report=report, actor=actor, report_date=report_date, **HEADER, **NARRATIVE)
         report_fill_drafts(report=report, actor=actor)

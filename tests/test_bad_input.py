@@ -55,6 +55,7 @@ POST_ONLY_FIELDS = {
     "propaganda:relation_add": ("kind", "target_number"),
     "propaganda:attachment_add": ("file",),
     "propaganda:document_publish": ("published",),
+    "propaganda:plan_status": ("status",),
     "reporting:version_retry": (),
     # Besides "public", a tick and a reason per gap of the version; those of a missing number stand for all.
     "reporting:version_submit": ("public", "accept_number", "reason_number"),

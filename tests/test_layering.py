@@ -15,7 +15,7 @@ APP_FOLDERS = [path.parent for path in ROOT.glob("*/apps.py")] + [
 VIEW_MODULES = sorted(
     path
     for folder in APP_FOLDERS
-    for path in [folder / "views.py", *(folder / "views").glob("*.py")]
+    for path in [*folder.glob("*views.py"), *(folder / "views").glob("*.py")]
     if path.exists()
 )
 # Calls that run or build a query: a view asks a selector instead.

@@ -34,6 +34,7 @@ OWN_A_WRITE = frozenset({"admin", "staff_a"})
 PEOPLE_WRITE = frozenset({"admin", "staff_a", "staff_b"})
 # The yearly report: Home Affairs writes it; leaders and the People's Council read the submitted version.
 REPORTS = frozenset({"admin", "leader", "council"})
+READ_ALL = frozenset({"admin", "leader"})
 
 ACCESS = {
     "portal:home": PUBLIC,
@@ -118,6 +119,22 @@ ACCESS = {
     "propaganda:relation_add": ADMIN,
     "propaganda:attachment_add": ADMIN,
     "propaganda:document_publish": ADMIN,
+    "propaganda:plan_list": RECORDS,
+    "propaganda:plan_create": PEOPLE_WRITE,
+    "propaganda:compliance": READ_ALL,
+    "propaganda:plan_detail": OWN_A_READ,
+    "propaganda:plan_update": OWN_A_WRITE,
+    "propaganda:plan_status": OWN_A_WRITE,
+    "propaganda:plan_file": OWN_A_READ,
+    "propaganda:activity_create": OWN_A_WRITE,
+    "propaganda:activity_update": OWN_A_WRITE,
+    "propaganda:activity_done": OWN_A_WRITE,
+    "propaganda:activity_evidence": OWN_A_READ,
+    "propaganda:posting_list": RECORDS,
+    "propaganda:posting_create": PEOPLE_WRITE,
+    "propaganda:posting_import": PEOPLE_WRITE,
+    "propaganda:posting_update": OWN_A_WRITE,
+    "propaganda:posting_evidence": OWN_A_READ,
     "public_documents:list": PUBLIC,
     "public_documents:feed": PUBLIC,
     "public_documents:detail": PUBLIC,
@@ -168,9 +185,14 @@ def sample_kwargs(agency_a, agency_b, staff_a, settings, tmp_path):
     )
     version = ReportVersion.objects.create(report=report, number=1, status="submitted", is_public=True)
     version.docx.save("bao-cao.docx", ContentFile(b"PK docx"), save=True)
-    from tests.propaganda.factories import AttachmentFactory
+    from tests.propaganda.factories import AttachmentFactory, PlanActivityFactory, PostingFactory
 
     attachment = AttachmentFactory(document__is_published=True)
+    posting = PostingFactory(agency=agency_a)
+    posting.evidence.save("anh-chup.png", ContentFile(b"\x89PNG\r\n\x1a\n"), save=True)
+    activity = PlanActivityFactory(plan__agency=agency_a)
+    activity.evidence.save("bien-ban.pdf", ContentFile(b"%PDF-1.4"), save=True)
+    activity.plan.decision_file.save("ke-hoach.pdf", ContentFile(b"%PDF-1.4"), save=True)
     return {
         "figures_table": {"section": "training", "table": "by_agency"},
         "agencies:agency_": {"pk": agency_b.pk},
@@ -196,6 +218,10 @@ def sample_kwargs(agency_a, agency_b, staff_a, settings, tmp_path):
         "reporting:version_download": {"pk": version.pk, "kind": "docx"},
         "reporting:version_": {"pk": version.pk},
         "public_reports:download": {"pk": version.pk, "kind": "docx"},
+        "propaganda:posting_": {"pk": posting.pk},
+        "propaganda:plan_": {"pk": activity.plan.pk},
+        "propaganda:activity_create": {"pk": activity.plan.pk},
+        "propaganda:activity_": {"pk": activity.pk},
         "propaganda:": {"pk": attachment.document.pk},
         "public_documents:detail": {"pk": attachment.document.pk},
         "public_documents:attachment": {"pk": attachment.pk},

@@ -16,11 +16,12 @@ from django.utils.translation import gettext_lazy as _
 
 from dancoso.accounts import access
 from dancoso.agencies import services
-from dancoso.agencies.imports import ImportFileError, PersonRow, clean_text, parse_people_xlsx
+from dancoso.agencies.imports import PersonRow, parse_people_xlsx
 from dancoso.agencies.models import Agency, Person, Province
 from dancoso.agencies.selectors import agency_choices
 from dancoso.core.fields import SEARCH_LENGTH
 from dancoso.core.forms import DatePickerMixin
+from dancoso.core.imports import ImportFileError, check_workbook_upload, clean_text
 from dancoso.core.widgets import LongSelect
 
 PHONE_PATTERN = re.compile(r"[0-9 +().-]{6,20}")
@@ -161,18 +162,7 @@ class PersonImportForm(forms.Form):
     def clean_file(self) -> list[PersonRow]:
         """Refuse what is not a small XLSX workbook, then convert its rows (row errors travel with them)."""
         upload = self.cleaned_data["file"]
-        if upload.size > settings.UPLOAD_MAX_BYTES:
-            raise ValidationError(
-                _("The file is too large (%(size)s); the limit is %(limit)s."),
-                params={
-                    "size": filesizeformat(upload.size),
-                    "limit": filesizeformat(settings.UPLOAD_MAX_BYTES),
-                },
-            )
-        if not upload.name.lower().endswith(".xlsx"):
-            raise ValidationError(
-                _("Only Excel workbooks (.xlsx) can be imported; save the file as .xlsx first.")
-            )
+        check_workbook_upload(upload, max_bytes=settings.UPLOAD_MAX_BYTES)
         try:
             return parse_people_xlsx(upload)
         except ImportFileError as exc:

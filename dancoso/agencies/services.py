@@ -16,15 +16,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from dancoso.accounts import access
 from dancoso.accounts.models import User
-from dancoso.agencies.imports import PersonRow, RowError, check_rows, name_key
+from dancoso.agencies.imports import PersonRow, check_rows, name_key
 from dancoso.agencies.models import Agency, Person, Province
 from dancoso.core.audit import assign, audited_save
+from dancoso.core.imports import model_errors
 
 AGENCIES_CSV = Path(__file__).resolve().parent / "data" / "bac_giang_agencies_2024.csv"
 # A row of that file whose note contains this marker (written at the start, e.g. "CẦN XÁC MINH (nguồn): ...")
@@ -218,7 +218,7 @@ def people_import(*, rows: Sequence[PersonRow], actor: Any) -> list[Person]:
     for row in rows:
         if row.line not in failed:
             person = Person(agency=agencies[row.agency_code], **row.person_fields())
-            errors.extend(_model_errors(person, row.line))
+            errors.extend(model_errors(person, row.line, exclude={"agency"}))
             people.append(person)
     if errors:
         raise ValidationError([str(error) for error in sorted(errors)])
@@ -345,22 +345,3 @@ def _check_person_agency(agency: Agency, actor: Any) -> None:
         raise ValidationError(
             {"agency": _("%(agency)s has been retired; choose an active agency.") % {"agency": agency}}
         )
-
-
-def _model_errors(person: Person, line: int) -> list[RowError]:
-    """The model's own rules (lengths, email, Ban TTND term), without the per-row queries of constraints."""
-    try:
-        person.full_clean(exclude={"agency"}, validate_constraints=False)
-    except ValidationError as exc:
-        return [
-            RowError(line, f"{_field_label(field)}{message}")
-            for field, messages in exc.message_dict.items()
-            for message in messages
-        ]
-    return []
-
-
-def _field_label(field: str) -> str:
-    if field == "__all__":
-        return ""
-    return f"{capfirst(Person._meta.get_field(field).verbose_name)}: "

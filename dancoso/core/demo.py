@@ -15,7 +15,7 @@ from django.db import transaction
 
 from dancoso.accounts.models import Role, User
 from dancoso.agencies.models import Agency, Person
-from dancoso.agencies.services import agencies_load_csv, province_ensure
+from dancoso.agencies.services import agencies_load_csv, province_ensure, province_update
 
 FAMILY_NAMES = [
     "Nguyễn",
@@ -97,9 +97,17 @@ DEMO_USERS = [
 ]
 
 
+# The resolution in ../shared/seed is an unnumbered draft: the demo records an illustrative number and date
+# (the province page shows them; replace them with the adopted resolution's before real use). Without them
+# no report can be submitted, since it could not cite the resolution, and the library cannot list it.
+DEMO_RESOLUTION = {"resolution_number": "12/2024/NQ-HĐND", "resolution_date": dt.date(2024, 12, 10)}
+
+
 @transaction.atomic
 def seed_core() -> dict[str, int]:
-    province_ensure()
+    province = province_ensure()
+    if not province.resolution_number:
+        province_update(province=province, actor=None, **DEMO_RESOLUTION)
     agencies_load_csv(path=settings.BASE_DIR / "dancoso/agencies/data/bac_giang_agencies_2024.csv")
     people = _seed_people(random.Random(2024))
     users = _seed_users()

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from dancoso.core.validators import WEB_ADDRESS_MESSAGE, validate_web_address
 from dancoso.core.widgets import DatePickerInput
 
 
@@ -26,3 +27,15 @@ class DatePickerMixin:
                 widget = DatePickerInput(attrs=field.widget.attrs)
                 widget.is_required = field.required
                 field.widget = widget
+
+
+class WebAddressField(forms.URLField):
+    """A link to a web page: http or https only; typed without a scheme, it is taken as https."""
+
+    default_validators = [validate_web_address]
+    # A form field puts its own "invalid" message over its validators': this one names what is accepted.
+    default_error_messages = {"invalid": WEB_ADDRESS_MESSAGE}
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("assume_scheme", "https")
+        super().__init__(**kwargs)

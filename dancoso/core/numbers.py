@@ -16,6 +16,13 @@ MISSING = "—"
 PERCENT = "%"
 
 
+def percent(part: int, whole: int) -> Decimal | None:
+    """A share in per cent with one decimal, or ``None`` when there is nothing to divide by."""
+    if not whole:
+        return None
+    return (Decimal(part * 100) / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
 def format_percent(value: Any, digits: int = 1) -> str:
     """A share in per cent as "95,0%" (``digits`` decimals, rounded half up); "—" for None or empty.
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from dancoso.accounts.access import allows
 from dancoso.core.audit import assign, audited_save
 from dancoso.core.uploads import DOCUMENTS
-from propaganda.models import Attachment, LegalDocument, Relation, RelationKind
+from propaganda.models import Attachment, Channel, ChannelKind, LegalDocument, Posting, Relation, RelationKind
 
 DOCUMENT_FIELDS = (
     "number",
@@ -46,11 +46,42 @@ def document_save(*, actor: Any, document: LegalDocument | None = None, **fields
 
 
 @transaction.atomic
-def document_publish(*, document: LegalDocument, actor: Any, published: bool = True) -> LegalDocument:
+def document_publish(
+    *, document: LegalDocument, actor: Any, published: bool = True, address: str = ""
+) -> LegalDocument:
+    """Publish a document on the portal (or take it off); the first publication is logged as a posting.
+
+    The posting on "Cổng thông tin quy chế dân chủ tỉnh" is the publishing agency's (the document's own
+    agency, else the publisher's), at ``address``, the document's public page.
+    """
     _require_write(actor, document)
+    first = published and not document.is_published
     document.is_published = published
     document.published_at = (document.published_at or timezone.now()) if published else None
-    return audited_save(document, actor=actor)
+    audited_save(document, actor=actor)
+    if first:
+        _portal_posting(document, actor, address)
+    return document
+
+
+def _portal_posting(document: LegalDocument, actor: Any, address: str) -> None:
+    channel = Channel.objects.filter(kind=ChannelKind.DEMOCRACY_PORTAL).order_by("display_order").first()
+    agency = document.agency or getattr(actor, "agency", None)
+    if channel is None or Posting.objects.filter(document=document, channel=channel).exists():
+        return
+    if agency is None:
+        raise ValidationError(_("Your account belongs to no agency, so the posting cannot be logged."))
+    title = f"{document}: {document.summary}"
+    posting = Posting(
+        agency=agency,
+        channel=channel,
+        posted_on=timezone.localdate(),
+        title=title[: Posting._meta.get_field("title").max_length],
+        url=address,
+        document=document,
+        created_by=actor,
+    )
+    audited_save(posting, actor=actor)
 
 
 def replaces_chain(document: LegalDocument) -> set[int]:

@@ -12,9 +12,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from propaganda import selectors, services
 from propaganda.models import LegalDocument, Status
 from propaganda.search import fold, highlight_spans, searchable, terms
+from propaganda.selectors import library as selectors
+from propaganda.services import library as services
 from tests.propaganda.factories import PDF, AttachmentFactory, DocumentTypeFactory, LegalDocumentFactory
 
 pytestmark = pytest.mark.django_db
