@@ -61,9 +61,11 @@ class PlanForm(DatePickerMixin, forms.ModelForm):
     def clean_decision_file(self) -> Any:
         return _checked(self.cleaned_data.get("decision_file"), DOCUMENTS)
 
-    def validate_unique(self) -> None:
-        # The service says "already has a plan for the year" in words, naming the agency.
-        return None
+    def _get_validation_exclusions(self) -> set[str]:
+        # The service says "already has a plan for the year" in words, naming the agency. The model's
+        # constraint is validated by the instance's full_clean, not by ``validate_unique``, so it is
+        # skipped by leaving the agency out of the form's model validation.
+        return {*super()._get_validation_exclusions(), "agency"}
 
 
 class ActivityForm(DatePickerMixin, forms.ModelForm):

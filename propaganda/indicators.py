@@ -126,7 +126,8 @@ def section(period: Period, agency: Agency | None = None) -> Section:
     indicators = (
         (*_province_indicators(active), *_common(totals), _published_indicator(published))
         if agency is None
-        else _common(totals, own_plan=totals.has_plan)
+        # The sum carries no plan status: the agency's own row says whether its plan is approved.
+        else _common(totals, own_plan=any(figures.has_plan for figures in active.values()))
     )
     return Section(
         key=KEY,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
@@ -104,8 +106,9 @@ def _activity_form(
     form = ActivityForm(posted(request), instance=activity)
     if form.is_valid():
         fields = {name: form.cleaned_data[name] for name in services.ACTIVITY_FIELDS}
-        kwargs = {"actor": request.user, "plan": plan, "activity": activity, **fields}
-        if call_service(form, services.activity_save, **kwargs) is not None:
+        # The activity has a field named "form": bound here, so it does not clash with call_service's own.
+        save = partial(services.activity_save, actor=request.user, plan=plan, activity=activity, **fields)
+        if call_service(form, save) is not None:
             messages.success(request, _("The activity has been saved."))
             return redirect(plan)
     context = {"form": form, "plan": plan, "activity": activity}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet, Sum
@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from dancoso.agencies.models import Agency, Person
+from dancoso.core.numbers import percent
 from dancoso.indicators import PERCENT, Column, Figures, Indicator, Section, Shortfall, Table, TableRow
 from dancoso.periods import Period
 from training.models import (
@@ -86,13 +87,6 @@ class AgencyFigures:
     @property
     def attendance_rate(self) -> Decimal | None:
         return percent(self.attended, self.marks)
-
-
-def percent(part: int, whole: int) -> Decimal | None:
-    """A share in per cent with one decimal, or ``None`` when there is nothing to divide by."""
-    if not whole:
-        return None
-    return (Decimal(part * 100) / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 GROUPS = (TargetGroup.DEMOCRACY, TargetGroup.INSPECTION, TargetGroup.OTHER)

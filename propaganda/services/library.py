@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from dancoso.accounts.access import allows
 from dancoso.core.audit import assign, audited_save
 from dancoso.core.uploads import DOCUMENTS
+from dancoso.core.validators import validate_web_address
 from propaganda.models import Attachment, Channel, ChannelKind, LegalDocument, Posting, Relation, RelationKind
 
 DOCUMENT_FIELDS = (
@@ -72,6 +73,11 @@ def _portal_posting(document: LegalDocument, actor: Any, address: str) -> None:
     if agency is None:
         raise ValidationError(_("Your account belongs to no agency, so the posting cannot be logged."))
     title = f"{document}: {document.summary}"
+    try:
+        validate_web_address(address)
+    except ValidationError:
+        # A host without a domain (a test server, an intranet name) is not an address to log.
+        address = ""
     posting = Posting(
         agency=agency,
         channel=channel,

@@ -44,7 +44,7 @@ def plan_save(*, actor: Any, plan: DisseminationPlan | None = None, **fields: An
     """Create or change a plan; a new file of the approving document is checked before it is kept."""
     plan = plan or DisseminationPlan(created_by=actor)
     upload = fields.get("decision_file")
-    if upload and not getattr(upload, "_committed", True):
+    if upload and not getattr(upload, "_committed", False):
         DOCUMENTS.check(upload)
     assign(plan, fields, PLAN_FIELDS)
     _require_write(actor, plan)
@@ -93,7 +93,7 @@ def activity_record(*, actor: Any, activity: PlanActivity, **fields: Any) -> Pla
     """Record what was done: the day it was held (not in the future), participants and evidence."""
     _require_write(actor, activity)
     upload = fields.get("evidence")
-    if upload and not getattr(upload, "_committed", True):
+    if upload and not getattr(upload, "_committed", False):
         EVIDENCE.check(upload)
     assign(activity, fields, RESULT_FIELDS)
     if activity.held_on and activity.held_on > timezone.localdate():

@@ -230,7 +230,7 @@ def test_the_feed_lists_published_documents_newest_first(client, library, admin_
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("van-ban.exe", PDF, "Chỉ nhận tệp PDF, DOC và DOCX."),
+        ("van-ban.exe", PDF, "Chỉ nhận tệp PDF, DOC, DOCX."),
         ("van-ban.pdf", b"MZ not a pdf", "không phải là tệp PDF"),
         ("van-ban.docx", PDF, "không phải là tệp DOCX"),
     ],

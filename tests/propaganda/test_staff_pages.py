@@ -87,7 +87,7 @@ def test_a_file_of_the_wrong_kind_is_refused_on_the_page(client_for, admin_user)
     url = reverse("propaganda:attachment_add", args=[document.pk])
     client = client_for(admin_user)
     response = client.post(url, {"file": SimpleUploadedFile("virus.exe", b"MZ")})
-    assert "Chỉ nhận tệp PDF, DOC và DOCX." in response.content.decode()
+    assert "Chỉ nhận tệp PDF, DOC, DOCX." in response.content.decode()
     assert client.post(url, {"file": SimpleUploadedFile("nd.pdf", PDF)}).status_code == 302
     assert document.attachments.count() == 1
 
