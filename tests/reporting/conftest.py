@@ -40,4 +40,7 @@ def report(province, admin_user):
 
 
 # The reason a test gives for submitting a year without a training class (its part has no figures).
-NO_CLASS = {"figures.training": "Chưa tổ chức lớp bồi dưỡng trong năm"}
+NO_CLASS = {
+    "figures.training": "Chưa tổ chức lớp bồi dưỡng trong năm",
+    "figures.propaganda": "Chưa có kế hoạch tuyên truyền trong năm",
+}

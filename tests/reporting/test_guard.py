@@ -89,7 +89,7 @@ def test_accepted_gaps_and_their_reasons_stay_with_the_version_and_its_history(b
     assert kept == accepted
     last = ReportVersion.history.filter(id=bare_version.pk).latest("history_date")
     assert last.status == VersionStatus.SUBMITTED
-    assert {gap["code"] for gap in last.accepted_gaps} == {"number", "figures.training"}
+    assert {gap["code"] for gap in last.accepted_gaps} == {"number", "figures.training", "figures.propaganda"}
 
 
 def test_the_resolution_cannot_be_accepted_as_missing(report, admin_user, province):
