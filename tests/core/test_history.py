@@ -78,7 +78,11 @@ def test_report_version_changes_a_person_caused_name_them(_media, province, admi
 
     report = complete(report_ensure(year=2026, actor=admin_user), admin_user)
     version = version_request(report=report, actor=admin_user)
-    version_submit(version=version, actor=admin_user, accepted={"figures.training": "Chưa tổ chức lớp"})
+    version_submit(
+        version=version,
+        actor=admin_user,
+        accepted={"figures.training": "Chưa tổ chức lớp", "figures.propaganda": "Chưa có kế hoạch"},
+    )
     version_publish(version=version, actor=admin_user, public=True)
     records = ReportVersion.history.filter(id=version.pk).order_by("history_date", "history_id")
     steps = [(r.status, r.is_public, r.history_user) for r in records]

@@ -128,6 +128,8 @@ def test_the_submit_form_submits_once_each_gap_is_explained(client_for, admin_us
     data = {
         "accept_figures__training": "on",
         "reason_figures__training": "Chưa tổ chức lớp",
+        "accept_figures__propaganda": "on",
+        "reason_figures__propaganda": "Chưa có kế hoạch tuyên truyền",
         "accept_number": "on",
         "reason_number": "Văn thư cấp số khi phát hành",
     }

@@ -17,6 +17,9 @@ from reporting.models import ReportVersion, VersionStatus
 from reporting.tasks import generate_report_version
 from tests.factories import AttendanceFactory, EnrolmentFactory, SessionFactory, TrainingClassFactory
 
+# The tests' years have training figures but no dissemination plan: that part's gap is accepted.
+NO_PLAN = {"figures.propaganda": "Chưa có kế hoạch tuyên truyền"}
+
 
 def _training_class(start: dt.date, trainees: int = 2):
     """A class starting on ``start`` with ``trainees`` confirmed trainees present at its one session."""
@@ -127,7 +130,7 @@ def test_queue_unreachable_marks_the_version_failed_with_a_clear_reason(report, 
 def test_a_submitted_version_never_changes_when_its_sources_are_edited(report, admin_user):
     training_class = _training_class(dt.date(2026, 5, 4), trainees=3)
     version = services.version_request(report=report, actor=admin_user)
-    services.version_submit(version=version, actor=admin_user)
+    services.version_submit(version=version, actor=admin_user, accepted=NO_PLAN)
     version.refresh_from_db()
     figures, docx = version.figures, version.docx.read()
     EnrolmentFactory.create_batch(4, training_class=training_class)
@@ -138,7 +141,7 @@ def test_a_submitted_version_never_changes_when_its_sources_are_edited(report, a
     version.refresh_from_db()
     assert version.figures == figures and version.docx.read() == docx
     with pytest.raises(ValidationError):
-        services.version_submit(version=version, actor=admin_user)
+        services.version_submit(version=version, actor=admin_user, accepted=NO_PLAN)
 
 
 def test_a_record_of_14_december_counts_in_the_year_and_one_of_15_december_in_the_next(province, admin_user):
@@ -164,7 +167,7 @@ def test_only_home_affairs_generates_and_submits(report, admin_user, persona, re
         services.version_request(report=report, actor=user)
     version = services.version_request(report=report, actor=admin_user)
     with pytest.raises(PermissionDenied):
-        services.version_submit(version=version, actor=user)
+        services.version_submit(version=version, actor=user, accepted=NO_PLAN)
     with pytest.raises(PermissionDenied):
         services.report_update(report=report, actor=user, leadership="Không được sửa")
 
