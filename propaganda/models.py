@@ -8,8 +8,6 @@ typed: it follows from its dates and from the documents that amend, replace or r
 from __future__ import annotations
 
 from datetime import date
-from pathlib import PurePath
-from uuid import uuid4
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -22,6 +20,7 @@ from simple_history.models import HistoricalRecords
 
 from dancoso.accounts.access import ALL, HOME_AFFAIRS, Reach
 from dancoso.core.fields import NARRATIVE_LENGTH, NOTE_LENGTH, actor_field
+from dancoso.core.uploads import random_name
 from propaganda.search import searchable
 
 
@@ -153,8 +152,7 @@ class LegalDocument(models.Model):
 
 def attachment_path(instance: Attachment, filename: str) -> str:
     """A random name under the document's folder, keeping only the extension of what was uploaded."""
-    suffix = PurePath(filename).suffix.lower()[:10]
-    return f"propaganda/documents/{instance.document_id}/{uuid4().hex}{suffix}"
+    return random_name(f"propaganda/documents/{instance.document_id}", filename)
 
 
 class Attachment(models.Model):
@@ -251,8 +249,7 @@ class PlanStatus(models.TextChoices):
 
 
 def plan_file_path(instance: DisseminationPlan, filename: str) -> str:
-    suffix = PurePath(filename).suffix.lower()[:10]
-    return f"propaganda/plans/{instance.agency_id}/{uuid4().hex}{suffix}"
+    return random_name(f"propaganda/plans/{instance.agency_id}", filename)
 
 
 class DisseminationPlan(models.Model):
@@ -329,8 +326,7 @@ class Audience(models.TextChoices):
 
 
 def evidence_path(instance: models.Model, filename: str) -> str:
-    suffix = PurePath(filename).suffix.lower()[:10]
-    return f"propaganda/evidence/{uuid4().hex}{suffix}"
+    return random_name("propaganda/evidence", filename)
 
 
 class PlanActivity(models.Model):

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any
+from uuid import uuid4
 
 from django.core.exceptions import ValidationError
 from django.db.models.fields.files import FieldFile
@@ -17,6 +19,12 @@ from django.http import FileResponse, Http404
 from django.utils.translation import gettext as _
 
 MB = 1024 * 1024
+
+
+def random_name(folder: str, filename: str) -> str:
+    """A stored file's name: a random one under ``folder``, keeping only the uploaded file's extension."""
+    suffix = PurePath(filename).suffix.lower()[:10]
+    return f"{folder}/{uuid4().hex}{suffix}"
 
 
 @dataclass(frozen=True)
