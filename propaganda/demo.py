@@ -16,6 +16,7 @@ from django.utils import timezone
 from dancoso.accounts.models import User
 from dancoso.agencies.models import Agency, Province
 from dancoso.periods import current_period
+from propaganda import defaults
 from propaganda.models import (
     ActivityForm,
     Audience,
@@ -105,7 +106,7 @@ RELATIONS = (
 
 def seed() -> dict[str, int]:
     actor = User.objects.get(username=ACTOR_USERNAME)
-    # The document types come with the library (migration 0003).
+    defaults.ensure(Channel, DocumentType)
     types = {item.name: item for item in DocumentType.objects.all()}
     rows = list(DOCUMENTS)
     province = Province.current()

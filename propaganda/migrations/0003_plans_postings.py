@@ -7,36 +7,10 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-# The channels of §2b and the document types the library starts with; Home Affairs may rename or add.
-CHANNELS = (
-    ("Cổng thông tin điện tử tỉnh", "province_portal"),
-    ("Cổng thông tin quy chế dân chủ tỉnh", "democracy_portal"),
-    ("Trang thông tin điện tử của cơ quan, đơn vị", "agency_website"),
-    ("Zalo", "zalo"),
-    ("Facebook", "facebook"),
-    ("Kênh khác", "other"),
-)
-TYPES = (
-    "Luật",
-    "Nghị định",
-    "Quyết định",
-    "Nghị quyết",
-    "Thông tư",
-    "Chỉ thị",
-    "Kế hoạch",
-    "Hướng dẫn",
-    "Công văn",
-    "Văn bản khác",
-)
-
-
 def starting_data(apps, schema_editor):
-    Channel = apps.get_model("propaganda", "Channel")
-    DocumentType = apps.get_model("propaganda", "DocumentType")
-    for order, (name, kind) in enumerate(CHANNELS, start=1):
-        Channel.objects.get_or_create(name=name, defaults={"kind": kind, "display_order": order * 10})
-    for order, name in enumerate(TYPES, start=1):
-        DocumentType.objects.get_or_create(name=name, defaults={"display_order": order * 10})
+    from propaganda.defaults import ensure
+
+    ensure(apps.get_model("propaganda", "Channel"), apps.get_model("propaganda", "DocumentType"))
 
 
 class Migration(migrations.Migration):
