@@ -42,8 +42,11 @@ class AttachmentFactory(DjangoModelFactory):
 
 
 def channel(kind: str):
-    """The channel of a kind that the library's migration created (the first of that kind)."""
-    from propaganda.models import Channel
+    """The channel of a kind among the starting ones (made again after a browser test's flush)."""
+    from propaganda import defaults
+    from propaganda.models import Channel, DocumentType
+
+    defaults.ensure(Channel, DocumentType)
 
     return Channel.objects.filter(kind=kind).order_by("display_order").first()
 
