@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Case, CharField, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Case, CharField, Exists, F, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce, ExtractYear
 from django.http import Http404
 from django.utils import timezone
@@ -149,7 +149,8 @@ def get_public_attachment(pk: int) -> Any:
 
 def latest_published(count: int) -> list[LegalDocument]:
     published = LegalDocument.objects.filter(is_published=True).select_related("document_type")
-    return list(published.order_by("-published_at", "-pk")[:count])
+    # Newest first on every database: PostgreSQL would put a document without a date first.
+    return list(published.order_by(F("published_at").desc(nulls_last=True), "-pk")[:count])
 
 
 def get_document_row(pk: int) -> LegalDocument:
