@@ -36,7 +36,8 @@ from propaganda.services.postings import posting_save
 
 ACTOR_USERNAME = "noivu"
 D = dt.date
-# number, type, issuing body, issue date, effective date, summary. Dates are the documents' own.
+# number, type, issuing body, issue date, effective date, summary. Dates are the documents' own, or None
+# while not yet verified.
 DOCUMENTS = (
     (
         "34/2007/PL-UBTVQH11",
@@ -53,6 +54,17 @@ DOCUMENTS = (
         D(2022, 11, 10),
         D(2023, 7, 1),
         "Luật Thực hiện dân chủ ở cơ sở",
+    ),
+    # Number and title confirmed by the preambles of later provincial resolutions; its dates are not yet
+    # verified, so they stay empty and the portal says so instead of guessing.
+    (
+        "97/2025/QH15",
+        "Luật",
+        "Quốc hội",
+        None,
+        None,
+        "Luật sửa đổi, bổ sung một số điều của Luật Mặt trận Tổ quốc Việt Nam, Luật Công đoàn, "
+        "Luật Thanh niên và Luật Thực hiện dân chủ ở cơ sở",
     ),
     (
         "346/QĐ-TTg",
@@ -98,6 +110,7 @@ DOCUMENTS = (
 # source, kind, target (by number).
 RELATIONS = (
     ("10/2022/QH15", "replaces", "34/2007/PL-UBTVQH11"),
+    ("97/2025/QH15", "amends", "10/2022/QH15"),
     ("346/QĐ-TTg", "implements", "10/2022/QH15"),
     ("59/2023/NĐ-CP", "implements", "10/2022/QH15"),
     ("61/2023/NĐ-CP", "implements", "10/2022/QH15"),

@@ -52,6 +52,7 @@ class Status(models.TextChoices):
     IN_FORCE = "in_force", _("In force")
     PARTLY_EXPIRED = "partly_expired", _("Partly no longer in force")
     EXPIRED = "expired", _("No longer in force")
+    UNKNOWN = "unknown", _("Dates not yet verified")
 
 
 class LegalDocument(models.Model):
@@ -63,7 +64,9 @@ class LegalDocument(models.Model):
     )
     issuing_body = models.CharField(_("issuing body"), max_length=150)
     signer = models.CharField(_("signer"), max_length=150, blank=True)
-    issue_date = models.DateField(_("issue date"))
+    issue_date = models.DateField(
+        _("issue date"), null=True, blank=True, help_text=_("Empty only while the date is not yet verified.")
+    )
     effective_date = models.DateField(
         _("effective date"), null=True, blank=True, help_text=_("Empty: in force from its issue date.")
     )
@@ -93,7 +96,7 @@ class LegalDocument(models.Model):
     class Meta:
         verbose_name = _("legal document")
         verbose_name_plural = _("legal documents")
-        ordering = ["-issue_date", "number"]
+        ordering = [F("issue_date").desc(nulls_last=True), "number"]
         constraints = [
             models.UniqueConstraint(fields=["number", "issuing_body"], name="legal_document_number_unique"),
             models.CheckConstraint(
@@ -124,7 +127,7 @@ class LegalDocument(models.Model):
         return reverse("public_documents:detail", args=[self.pk])
 
     @property
-    def in_force_from(self) -> date:
+    def in_force_from(self) -> date | None:
         return self.effective_date or self.issue_date
 
     def status(self, on: date | None = None, *, ended_by: list[Relation] | None = None) -> Status:
@@ -134,14 +137,17 @@ class LegalDocument(models.Model):
         computes every row's status without a query each).
         """
         today = on or timezone.localdate()
-        if today < self.in_force_from:
+        if self.in_force_from and today < self.in_force_from:
             return Status.NOT_YET
         if self.expiry_date and today >= self.expiry_date:
             return Status.EXPIRED
+        if self.in_force_from is None:
+            return Status.UNKNOWN
+        # A document acts on this one from the day it is in force; one of unknown dates does not act yet.
         acting = [
             relation
             for relation in (ended_by if ended_by is not None else self.acted_on_by.select_related("source"))
-            if relation.source.in_force_from <= today
+            if relation.source.in_force_from and relation.source.in_force_from <= today
         ]
         if any(relation.kind in ENDING for relation in acting):
             return Status.EXPIRED
@@ -264,7 +270,7 @@ class DisseminationPlan(models.Model):
     year = models.PositiveSmallIntegerField(
         _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
-    title = models.CharField(_("title"), max_length=255)
+    title = models.CharField(_("plan name"), max_length=255)
     topics = models.JSONField(_("topics"), default=list, blank=True)
     decision_number = models.CharField(_("approving document number"), max_length=50, blank=True)
     decision_date = models.DateField(_("approving document date"), null=True, blank=True)

@@ -62,7 +62,8 @@ class LatestDocumentsFeed(Feed):
         return f"{item.document_type} {item.number}: {item.summary}"
 
     def item_description(self, item: LegalDocument) -> str:
-        return f"{item.issuing_body}, {item.issue_date:%d/%m/%Y}. {item.summary}"
+        issued = f"{item.issue_date:%d/%m/%Y}" if item.issue_date else _("issue date not yet verified")
+        return f"{item.issuing_body}, {issued}. {item.summary}"
 
     def item_pubdate(self, item: LegalDocument):  # noqa: ANN201 (a datetime)
         return item.published_at

@@ -91,7 +91,7 @@ class TrainingClass(models.Model):
     plan = models.ForeignKey(
         TrainingPlan, verbose_name=_("plan"), on_delete=models.PROTECT, related_name="classes"
     )
-    title = models.CharField(_("title"), max_length=255)
+    title = models.CharField(_("class name"), max_length=255)
     content = models.CharField(_("content"), max_length=20, choices=Content.choices, default=Content.BOTH)
     for_democracy_officers = models.BooleanField(_("staff assigned to democracy work"), default=True)
     for_inspection_members = models.BooleanField(_("People's Inspection Board members"), default=True)

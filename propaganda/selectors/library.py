@@ -29,6 +29,7 @@ def with_status(documents: QuerySet[LegalDocument], today: Any = None) -> QueryS
         computed_status=Case(
             When(force_from__gt=today, then=Value(Status.NOT_YET)),
             When(expiry_date__lte=today, then=Value(Status.EXPIRED)),
+            When(force_from__isnull=True, then=Value(Status.UNKNOWN)),
             When(_acting(ENDING, today), then=Value(Status.EXPIRED)),
             When(_acting([RelationKind.AMENDS], today), then=Value(Status.PARTLY_EXPIRED)),
             default=Value(Status.IN_FORCE),
@@ -55,12 +56,13 @@ def search(documents: QuerySet[LegalDocument], query: str) -> QuerySet[LegalDocu
         in_title &= Q(title_search__contains=f" {word}")
     return documents.annotate(
         rank=Case(When(in_title, then=Value(0)), default=Value(1), output_field=IntegerField())
-    ).order_by("rank", "-issue_date", "number")
+    ).order_by("rank", *SORTS["newest"])
 
 
+# Documents whose dates are not yet verified come last either way, on PostgreSQL as on SQLite.
 SORTS = {
-    "newest": ("-issue_date", "number"),
-    "oldest": ("issue_date", "number"),
+    "newest": (F("issue_date").desc(nulls_last=True), "number"),
+    "oldest": (F("issue_date").asc(nulls_last=True), "number"),
     "number": ("number",),
 }
 

@@ -47,6 +47,29 @@ def test_a_document_expires_on_its_expiry_date():
     assert _status_both_ways(plan, D(2025, 1, 1)) == Status.EXPIRED
 
 
+def test_a_document_whose_dates_are_not_verified_says_so_and_does_not_act_on_others(admin_user):
+    law = LegalDocumentFactory(
+        number="10/2022/QH15", issue_date=D(2022, 11, 10), effective_date=D(2023, 7, 1)
+    )
+    amending = LegalDocumentFactory(number="97/2025/QH15", issue_date=None)
+    services.relation_add(source=amending, target=law, kind="amends", actor=admin_user)
+    assert _status_both_ways(amending, D(2026, 1, 1)) == Status.UNKNOWN
+    # Since when it amends the law cannot be said, so the law stays in force until its dates are entered.
+    assert _status_both_ways(law, D(2026, 1, 1)) == Status.IN_FORCE
+    amending.issue_date = D(2025, 6, 25)
+    amending.save()
+    assert _status_both_ways(law, D(2026, 1, 1)) == Status.PARTLY_EXPIRED
+
+
+def test_documents_without_an_issue_date_come_last_whichever_way_the_list_is_sorted(client, library):
+    LegalDocumentFactory(number="97/2025/QH15", issue_date=None, is_published=True)
+    for sort in ("newest", "oldest"):
+        numbers = _found(client, "", sort=sort)
+        assert numbers[-1] == "97/2025/QH15" and len(numbers) == 5
+    page = client.get(reverse("public_documents:list")).content.decode()
+    assert "Chưa xác minh ngày" in page
+
+
 @pytest.mark.parametrize(
     ("kind", "after"),
     [
