@@ -111,7 +111,15 @@ class LegalDocument(models.Model):
                 condition=~Q(level="agency") | Q(agency__isnull=False), name="legal_document_agency_level"
             ),
         ]
-        indexes = [models.Index(fields=["is_published", "-issue_date"], name="legal_document_published")]
+        # The public list's order, so its first page is read from the index, not sorted from every row.
+        indexes = [
+            models.Index(
+                F("issue_date").desc(nulls_last=True),
+                F("number"),
+                condition=Q(is_published=True),
+                name="legal_document_published",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.document_type} {self.number}"
