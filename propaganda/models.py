@@ -111,15 +111,8 @@ class LegalDocument(models.Model):
                 condition=~Q(level="agency") | Q(agency__isnull=False), name="legal_document_agency_level"
             ),
         ]
-        # The public list's order, so its first page is read from the index, not sorted from every row.
-        indexes = [
-            models.Index(
-                F("issue_date").desc(nulls_last=True),
-                F("number"),
-                condition=Q(is_published=True),
-                name="legal_document_published",
-            )
-        ]
+        # The public list's order has its own index on PostgreSQL (migration 0005): SQLite cannot index
+        # NULLS LAST, and its small libraries need none.
 
     def __str__(self) -> str:
         return f"{self.document_type} {self.number}"
