@@ -382,6 +382,9 @@ def change_marks() -> dict[str, int]:
 
     tables: dict[str, list[str]] = {}
     for model in registered_models.values():
+        # The through tables of many-to-many fields with history change with their row's own history.
+        if not hasattr(model, "history"):
+            continue
         history = model.history.model
         tables.setdefault(model._meta.app_label, []).append(history._meta.db_table)
     labels = sorted(tables)

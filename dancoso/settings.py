@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     # The measures in the resolution's order, then the report that reads them all (its demo comes last).
     "training",
     "propaganda",
+    "accountability",
     "reporting",
 ]
 
