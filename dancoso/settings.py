@@ -209,6 +209,8 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "dancoso"}}
+# Petitions a single address may send on the portal's public form (django-ratelimit's notation).
+FEEDBACK_RATE = env.str("FEEDBACK_RATE", default="5/m")
 CELERY_TASK_TIME_LIMIT = 30 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 25 * 60
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from dancoso.accounts import access
-from dancoso.core.navigation import Entry, PortalLink
+from dancoso.core.navigation import Entry, PortalLink, Reference
 
 ARTICLE = (1, 2)
 
@@ -16,3 +16,9 @@ ENTRIES = (
 )
 
 PORTAL_LINKS = (PortalLink(_("Legal documents on grassroots democracy"), "public_documents:list", ARTICLE),)
+
+# Data Home Affairs edits at /reference/: the library's document types and the posting log's channels.
+REFERENCES = (
+    Reference("propaganda.DocumentType", ("name", "display_order"), ARTICLE),
+    Reference("propaganda.Channel", ("name", "kind", "display_order"), ARTICLE),
+)

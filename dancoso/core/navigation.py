@@ -5,6 +5,9 @@ the resolution it serves) and ``PORTAL_LINKS`` (what citizens find on the portal
 ships ``indicators.py``. The menu groups the entries by article: Art. 1 (the measures), Art. 2 (funding),
 Art. 3 (reporting), then the registers of the core. A group with no visible entry is not shown. The core
 names no app: it only reads what the apps declare.
+
+An app also declares, in ``REFERENCES``, the small lists of data Home Affairs edits in the portal (document
+types, channels …): ``dancoso.core.references`` opens only those, and only their declared fields.
 """
 
 from __future__ import annotations
@@ -40,6 +43,15 @@ class PortalLink:
     article: tuple[int, int] = (0, 0)
 
 
+@dataclass(frozen=True)
+class Reference:
+    """A list of data Home Affairs edits at ``/reference/``: the model's label and its editable fields."""
+
+    model: str  # "app_label.ModelName"
+    fields: tuple[str, ...]
+    article: tuple[int, int] | None = REGISTERS
+
+
 GROUPS: tuple[tuple[Callable[[tuple[int, int] | None], bool], Any], ...] = (
     (lambda article: article is not None and article[0] == 1, _("Art. 1 – Measures")),
     (lambda article: article is not None and article[0] == 2, _("Art. 2 – Funding")),
@@ -53,18 +65,32 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("agencies:person_list", _("People"), access.can_read_records),
     Entry("accounts:user_list", _("Users"), access.is_province_admin),
     Entry("agencies:province_update", _("Province"), access.is_province_admin),
+    Entry("reference_index", _("Reference data"), access.is_province_admin),
+    Entry("calendar", _("Working-day calendar"), access.is_province_admin),
 )
+
+# The core's own list: the days a deadline counts differently from the weekends and public holidays.
+CORE_REFERENCES: tuple[Reference, ...] = (Reference("core.CalendarDay", ("day", "kind", "name"), REGISTERS),)
 
 
 def entries() -> list[Entry]:
     """Every app's entries, by article (stable within an article: the app's own order)."""
-    found = [
-        entry for _config, module in app_modules("navigation") for entry in getattr(module, "ENTRIES", ())
-    ]
-    measures = sorted(
-        (entry for entry in found if entry.article is not None), key=lambda entry: entry.article
-    )
-    return [*measures, *(entry for entry in found if entry.article is None)]
+    return _by_article(_declared("ENTRIES"))
+
+
+def references() -> list[Reference]:
+    """Every app's lists of reference data by article, then the core's own."""
+    return [*_by_article(_declared("REFERENCES")), *CORE_REFERENCES]
+
+
+def _declared(name: str) -> list[Any]:
+    return [item for _config, module in app_modules("navigation") for item in getattr(module, name, ())]
+
+
+def _by_article(found: list[Any]) -> list[Any]:
+    """The measures' items in article order (stable: each app's own order), then the core's registers."""
+    measures = sorted((item for item in found if item.article is not None), key=lambda item: item.article)
+    return [*measures, *(item for item in found if item.article is None)]
 
 
 def menu_for(user: Any) -> list[dict[str, Any]]:
