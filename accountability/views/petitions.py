@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -190,6 +191,8 @@ def petition_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def petition_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     # The petition is found first, so staff of another agency get 404 rather than learn that it exists.
     petition = selectors.get_petition_for_user(request.user, pk, write=True)
+    if step == "assign" and not is_province_admin(request.user):
+        raise PermissionDenied
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     form_class, service, names, _statuses, success = STEPS[step]

@@ -1,0 +1,27 @@
+"""Accountability's pages in the main menu and on the public portal, and its editable lists (Art. 1 §3)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from dancoso.accounts import access
+from dancoso.core.navigation import Entry, PortalLink, Reference
+
+ARTICLE = (1, 3)
+
+ENTRIES = (
+    Entry("accountability:petition_list", _("§3 Petitions and feedback"), access.can_read_records, ARTICLE),
+    Entry("accountability:petition_overdue", _("§3 Overdue petitions"), access.can_read_records, ARTICLE),
+)
+
+PORTAL_LINKS = (PortalLink(_("Send a petition or feedback, and follow it"), "public_feedback:new", ARTICLE),)
+
+REFERENCES = (
+    Reference(
+        "accountability.DisclosureCategory",
+        ("name", "legal_basis", "is_required", "is_confirmed", "display_order"),
+        ARTICLE,
+    ),
+    Reference("accountability.DisclosureForm", ("name", "display_order"), ARTICLE),
+    Reference("accountability.PetitionField", ("name", "time_limit", "display_order", "is_active"), ARTICLE),
+)
