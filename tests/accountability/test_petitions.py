@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accountability.models import Petition, PetitionEvent, PetitionField, Step
+from accountability.models.petitions import CODE_ALPHABET
 from accountability.services import petitions as services
 from dancoso.core.models import CalendarDay
 from tests.accountability.factories import PetitionFactory, PetitionFieldFactory
@@ -138,7 +139,12 @@ def test_codes_are_not_sequential(client, agency_a):
     _post(client, agency_a)
     _post(client, agency_a)
     first, second = Petition.objects.order_by("pk").values_list("code", flat=True)
-    assert first != second and len(first) == 10 and str(Petition.objects.first().pk) not in first
+    assert first != second
+    assert len(first) == len(second) == 10
+    assert set(first + second) <= set(CODE_ALPHABET)
+    # The public URL names the code, never the row's id.
+    pk = Petition.objects.get(code=first).pk
+    assert reverse("public_feedback:track", args=[first]).rstrip("/").rsplit("/", 1)[-1] == first != str(pk)
 
 
 def test_a_code_typed_in_lower_case_with_a_dash_is_found(client, agency_a):
