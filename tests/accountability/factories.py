@@ -27,6 +27,7 @@ class DisclosureFormFactory(DjangoModelFactory):
 class DisclosureFactory(DjangoModelFactory):
     class Meta:
         model = "accountability.Disclosure"
+        skip_postgeneration_save = True
 
     agency = factory.SubFactory(AgencyFactory)
     category = factory.SubFactory(DisclosureCategoryFactory)
