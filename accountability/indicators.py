@@ -349,4 +349,3 @@ def _row(pk: int, name: str, figures: AgencyFigures, required: int) -> TableRow:
         figures.overdue,
     )
     return TableRow(pk, name, cells)
-

@@ -10,6 +10,21 @@ from dancoso.core.navigation import Entry, PortalLink, Reference
 ARTICLE = (1, 3)
 
 ENTRIES = (
+    Entry("accountability:disclosure_list", _("§3 Disclosures to staff"), access.can_read_records, ARTICLE),
+    Entry("accountability:disclosure_matrix", _("§3 Who has disclosed what"), access.can_read_all, ARTICLE),
+    Entry(
+        "accountability:consultation_list", _("§3 Consultations of staff"), access.can_read_records, ARTICLE
+    ),
+    Entry(
+        "accountability:conference_list", _("§3 Yearly staff conferences"), access.can_read_records, ARTICLE
+    ),
+    Entry(
+        "accountability:conference_matrix",
+        _("§3 Who has held the staff conference"),
+        access.can_read_all,
+        ARTICLE,
+    ),
+    Entry("accountability:board_list", _("§3 People's Inspection Boards"), access.can_read_records, ARTICLE),
     Entry("accountability:petition_list", _("§3 Petitions and feedback"), access.can_read_records, ARTICLE),
     Entry("accountability:petition_overdue", _("§3 Overdue petitions"), access.can_read_records, ARTICLE),
 )

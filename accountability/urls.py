@@ -7,16 +7,49 @@ from __future__ import annotations
 
 from django.urls import path
 
-from accountability.views import petitions, public
+from accountability.views import boards, conferences, disclosures, petitions, public
 
 app_name = "accountability"
 MOUNT = "accountability/"
 
 urlpatterns: list = []
 
-# -- Disclosures and consultations (views/disclosures.py, views/consultations.py).
+# -- Disclosures and consultations (views/disclosures.py).
+urlpatterns += [
+    path("disclosures/", disclosures.disclosure_list, name="disclosure_list"),
+    path("disclosures/new/", disclosures.disclosure_edit, name="disclosure_create"),
+    path("disclosures/matrix/", disclosures.disclosure_matrix, name="disclosure_matrix"),
+    path("disclosures/<int:pk>/", disclosures.disclosure_detail, name="disclosure_detail"),
+    path("disclosures/<int:pk>/edit/", disclosures.disclosure_edit, name="disclosure_update"),
+    path("disclosures/<int:pk>/file/", disclosures.disclosure_file, name="disclosure_file"),
+    path("consultations/", disclosures.consultation_list, name="consultation_list"),
+    path("consultations/new/", disclosures.consultation_edit, name="consultation_create"),
+    path("consultations/<int:pk>/", disclosures.consultation_detail, name="consultation_detail"),
+    path("consultations/<int:pk>/edit/", disclosures.consultation_edit, name="consultation_update"),
+    path("consultations/<int:pk>/file/", disclosures.consultation_file, name="consultation_file"),
+]
 
 # -- Staff conferences and People's Inspection Boards (views/conferences.py, views/boards.py).
+
+urlpatterns += [
+    path("conferences/", conferences.conference_list, name="conference_list"),
+    path("conferences/new/", conferences.conference_edit, name="conference_create"),
+    path("conferences/matrix/", conferences.conference_matrix, name="conference_matrix"),
+    path("conferences/<int:pk>/", conferences.conference_detail, name="conference_detail"),
+    path("conferences/<int:pk>/edit/", conferences.conference_edit, name="conference_update"),
+    path("conferences/<int:pk>/minutes/", conferences.conference_minutes, name="conference_minutes"),
+    path("conferences/<int:pk>/resolutions/new/", conferences.resolution_create, name="resolution_create"),
+    path("resolutions/<int:pk>/edit/", conferences.resolution_update, name="resolution_update"),
+    path("boards/", boards.board_list, name="board_list"),
+    path("boards/new/", boards.board_edit, name="board_create"),
+    path("boards/<int:pk>/", boards.board_detail, name="board_detail"),
+    path("boards/<int:pk>/edit/", boards.board_edit, name="board_update"),
+    path("boards/<int:pk>/members/new/", boards.member_add, name="member_add"),
+    path("members/<int:pk>/remove/", boards.member_remove, name="member_remove"),
+    path("boards/<int:pk>/supervision/new/", boards.supervision_create, name="supervision_create"),
+    path("supervision/<int:pk>/edit/", boards.supervision_update, name="supervision_update"),
+    path("supervision/<int:pk>/file/", boards.supervision_file, name="supervision_file"),
+]
 
 # -- Petitions and feedback (views/petitions.py).
 urlpatterns += [

@@ -53,6 +53,7 @@ POST_ONLY_FIELDS = {
     "reporting:report_generate": (),
     "reporting:report_fill_drafts": (),
     "propaganda:relation_add": ("kind", "target_number"),
+    "accountability:member_remove": (),
     "propaganda:attachment_add": ("file",),
     "propaganda:document_publish": ("published",),
     "propaganda:plan_status": ("status",),

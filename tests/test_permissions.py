@@ -145,6 +145,34 @@ ACCESS = {
     "reference_update": ADMIN,
     "reference_delete": ADMIN,
     "calendar": ADMIN,
+    "accountability:disclosure_list": RECORDS,
+    "accountability:disclosure_create": PEOPLE_WRITE,
+    "accountability:disclosure_matrix": READ_ALL,
+    "accountability:disclosure_detail": OWN_A_READ,
+    "accountability:disclosure_update": OWN_A_WRITE,
+    "accountability:disclosure_file": OWN_A_READ,
+    "accountability:consultation_list": RECORDS,
+    "accountability:consultation_create": PEOPLE_WRITE,
+    "accountability:consultation_detail": OWN_A_READ,
+    "accountability:consultation_update": OWN_A_WRITE,
+    "accountability:consultation_file": OWN_A_READ,
+    "accountability:conference_list": RECORDS,
+    "accountability:conference_create": PEOPLE_WRITE,
+    "accountability:conference_matrix": READ_ALL,
+    "accountability:conference_detail": OWN_A_READ,
+    "accountability:conference_update": OWN_A_WRITE,
+    "accountability:conference_minutes": OWN_A_READ,
+    "accountability:resolution_create": OWN_A_WRITE,
+    "accountability:resolution_update": OWN_A_WRITE,
+    "accountability:board_list": RECORDS,
+    "accountability:board_create": PEOPLE_WRITE,
+    "accountability:board_detail": OWN_A_READ,
+    "accountability:board_update": OWN_A_WRITE,
+    "accountability:member_add": OWN_A_WRITE,
+    "accountability:member_remove": OWN_A_WRITE,
+    "accountability:supervision_create": OWN_A_WRITE,
+    "accountability:supervision_update": OWN_A_WRITE,
+    "accountability:supervision_file": OWN_A_READ,
     "accountability:petition_list": RECORDS,
     "accountability:petition_create": PEOPLE_WRITE,
     "accountability:petition_overdue": RECORDS,
@@ -217,7 +245,29 @@ def sample_kwargs(agency_a, agency_b, staff_a, settings, tmp_path):
     activity = PlanActivityFactory(plan__agency=agency_a)
     activity.evidence.save("bien-ban.pdf", ContentFile(b"%PDF-1.4"), save=True)
     activity.plan.decision_file.save("ke-hoach.pdf", ContentFile(b"%PDF-1.4"), save=True)
-    from tests.accountability.factories import PetitionFactory
+    from tests.accountability.factories import (
+        BoardMemberFactory,
+        ConferenceResolutionFactory,
+        ConsultationFactory,
+        DisclosureFactory,
+        PetitionFactory,
+    )
+
+    resolution = ConferenceResolutionFactory(conference__agency=agency_a)
+    conference = resolution.conference
+    conference.minutes.save("bien-ban.pdf", ContentFile(b"%PDF-1.4"), save=True)
+    member = BoardMemberFactory(board__agency=agency_a)
+    board = member.board
+    supervision = board.activities.create(
+        subject="Giám sát chi tiêu",
+        started_on=dt.date(2026, 3, 2),
+        file=ContentFile(b"%PDF-1.4", name="kl.pdf"),
+    )
+
+    disclosure = DisclosureFactory(agency=agency_a)
+    disclosure.file.save("cong-khai.pdf", ContentFile(b"%PDF-1.4"), save=True)
+    consultation = ConsultationFactory(agency=agency_a)
+    consultation.file.save("bien-ban.pdf", ContentFile(b"%PDF-1.4"), save=True)
 
     petition = PetitionFactory(agency=agency_a, status="answered", answered_on=dt.date(2026, 11, 10))
     petition.answer_file.save("tra-loi.pdf", ContentFile(b"%PDF-1.4"), save=True)
@@ -262,6 +312,16 @@ def sample_kwargs(agency_a, agency_b, staff_a, settings, tmp_path):
         "reference_list": {"model": "propaganda.documenttype"},
         "reference_create": {"model": "propaganda.documenttype"},
         "reference_": {"model": "propaganda.documenttype", "pk": attachment.document.document_type_id},
+        "accountability:disclosure_": {"pk": disclosure.pk},
+        "accountability:resolution_create": {"pk": conference.pk},
+        "accountability:resolution_": {"pk": resolution.pk},
+        "accountability:conference_": {"pk": conference.pk},
+        "accountability:member_add": {"pk": board.pk},
+        "accountability:member_": {"pk": member.pk},
+        "accountability:supervision_create": {"pk": board.pk},
+        "accountability:supervision_": {"pk": supervision.pk},
+        "accountability:board_": {"pk": board.pk},
+        "accountability:consultation_": {"pk": consultation.pk},
         "accountability:petition_attachment": {"pk": petition.pk, "file_pk": petition_file.pk},
         "accountability:petition_": {"pk": petition.pk},
         "public_feedback:": {"code": petition.code},

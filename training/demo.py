@@ -293,6 +293,10 @@ def _roster(training_class: TrainingClass, spec: DemoClass, rng: random.Random, 
     Home Affairs nominates the confirmed ones confirmed at once and the others as plain nominations,
     then declines the planned refusals with a reason; people already on the roster are left alone.
     """
+    if training_class.enrolments.exists():
+        # Drawn once: later demos (the inspection boards) change who is eligible, and a second run must
+        # not nominate anew into a full class.
+        return
     candidates = _candidates(training_class)
     certain = [p for p in candidates if p.agency.code in spec.marked_by_agencies]
     others = [p for p in candidates if p.agency.code not in spec.marked_by_agencies]

@@ -14,7 +14,7 @@ from dancoso.agencies.forms import AgencyChoiceField
 from dancoso.agencies.models import Agency, Person
 from dancoso.agencies.selectors import agency_choices
 from dancoso.core.fields import NOTE_LENGTH, SEARCH_LENGTH
-from dancoso.core.forms import DatePickerMixin
+from dancoso.core.forms import DatePickerMixin, ManyRowsChoiceField
 from dancoso.core.widgets import LongSelect
 from training.models import ClassStatus, EnrolmentStatus, TargetGroup, TrainingClass, TrainingPlan
 from training.services.classes import CLASS_FIELDS, SESSION_FIELDS
@@ -158,27 +158,7 @@ class MaterialForm(forms.Form):
         return upload
 
 
-# The largest primary key there can be (BigAutoField): SQLite cannot even compare with a larger number
-# in an ``__in`` filter (OverflowError), so such a choice is refused before the query.
-LARGEST_PK = 2**63 - 1
-
-
-def _beyond_any_pk(value: Any) -> bool:
-    try:
-        return abs(int(value)) > LARGEST_PK
-    except (TypeError, ValueError):
-        return False
-
-
-class PersonChoiceField(forms.ModelMultipleChoiceField):
-    def _check_values(self, value: Any) -> Any:
-        beyond = next(filter(_beyond_any_pk, value), None)
-        if beyond is not None:
-            raise ValidationError(
-                self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": beyond}
-            )
-        return super()._check_values(value)
-
+class PersonChoiceField(ManyRowsChoiceField):
     def label_from_instance(self, obj: Person) -> str:
         details = [obj.position] if obj.position else []
         if obj.is_democracy_officer:

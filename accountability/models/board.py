@@ -68,8 +68,9 @@ class InspectionBoard(models.Model):
     def __str__(self) -> str:
         return _("People's Inspection Board of %(agency)s, %(start)s–%(end)s") % {
             "agency": self.agency,
-            "start": self.term_start.year,
-            "end": self.term_end.year,
+            # A form sent back with an empty date has left it empty on the instance it shows.
+            "start": self.term_start.year if self.term_start else "…",
+            "end": self.term_end.year if self.term_end else "…",
         }
 
     def get_absolute_url(self) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from dancoso.core.validators import WEB_ADDRESS_MESSAGE, validate_web_address
 from dancoso.core.widgets import DatePickerInput
@@ -39,3 +40,27 @@ class WebAddressField(forms.URLField):
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("assume_scheme", "https")
         super().__init__(**kwargs)
+
+
+# The largest primary key there can be (BigAutoField): SQLite cannot even compare with a larger number
+# in an ``__in`` filter (OverflowError), so such a choice is refused before the query.
+LARGEST_PK = 2**63 - 1
+
+
+def _beyond_any_pk(value: Any) -> bool:
+    try:
+        return abs(int(value)) > LARGEST_PK
+    except (TypeError, ValueError):
+        return False
+
+
+class ManyRowsChoiceField(forms.ModelMultipleChoiceField):
+    """Several rows to choose; a posted id beyond any primary key is an invalid choice, not a server error."""
+
+    def _check_values(self, value: Any) -> Any:
+        beyond = next(filter(_beyond_any_pk, value), None)
+        if beyond is not None:
+            raise ValidationError(
+                self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": beyond}
+            )
+        return super()._check_values(value)

@@ -43,4 +43,5 @@ def report(province, admin_user):
 NO_CLASS = {
     "figures.training": "Chưa tổ chức lớp bồi dưỡng trong năm",
     "figures.propaganda": "Chưa có kế hoạch tuyên truyền trong năm",
+    "figures.accountability": "Chưa có số liệu về trách nhiệm của cơ quan, đơn vị trong năm",
 }

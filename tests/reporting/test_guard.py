@@ -89,7 +89,12 @@ def test_accepted_gaps_and_their_reasons_stay_with_the_version_and_its_history(b
     assert kept == accepted
     last = ReportVersion.history.filter(id=bare_version.pk).latest("history_date")
     assert last.status == VersionStatus.SUBMITTED
-    assert {gap["code"] for gap in last.accepted_gaps} == {"number", "figures.training", "figures.propaganda"}
+    assert {gap["code"] for gap in last.accepted_gaps} == {
+        "number",
+        "figures.training",
+        "figures.propaganda",
+        "figures.accountability",
+    }
 
 
 def test_the_resolution_cannot_be_accepted_as_missing(report, admin_user, province):
@@ -130,6 +135,8 @@ def test_the_submit_form_submits_once_each_gap_is_explained(client_for, admin_us
         "reason_figures__training": "Chưa tổ chức lớp",
         "accept_figures__propaganda": "on",
         "reason_figures__propaganda": "Chưa có kế hoạch tuyên truyền",
+        "accept_figures__accountability": "on",
+        "reason_figures__accountability": "Chưa có số liệu",
         "accept_number": "on",
         "reason_number": "Văn thư cấp số khi phát hành",
     }

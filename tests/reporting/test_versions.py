@@ -18,7 +18,10 @@ from reporting.tasks import generate_report_version
 from tests.factories import AttendanceFactory, EnrolmentFactory, SessionFactory, TrainingClassFactory
 
 # The tests' years have training figures but no dissemination plan: that part's gap is accepted.
-NO_PLAN = {"figures.propaganda": "Chưa có kế hoạch tuyên truyền"}
+NO_PLAN = {
+    "figures.propaganda": "Chưa có kế hoạch tuyên truyền",
+    "figures.accountability": "Chưa có số liệu về trách nhiệm của cơ quan, đơn vị",
+}
 
 
 def _training_class(start: dt.date, trainees: int = 2):

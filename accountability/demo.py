@@ -1,0 +1,317 @@
+"""Demo accountability records (Art. 1 §3) for the last two years, with the gaps Home Affairs must see.
+
+- disclosures of most required categories by most agencies, a few agencies far behind;
+- consultations of staff;
+- staff conferences on the year before: most on time with a quorum, one late, one without a quorum;
+- People's Inspection Boards of two-year terms with members from the people registry: one board whose
+  term has ended, one with too few members;
+- about 300 petitions and feedback over two years in every state, some past their deadline.
+
+Safe to run twice: nothing is added once the demo's disclosures exist. The seeded random generator gives
+the same records on every run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from types import SimpleNamespace
+
+from django.db import transaction
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
+
+from accountability import defaults, models
+from accountability.models import (
+    BoardRole,
+    Consultation,
+    ConsultationKind,
+    Disclosure,
+    DisclosureCategory,
+    DisclosureForm,
+    InspectionBoard,
+    Participation,
+    Petition,
+    PetitionEvent,
+    PetitionField,
+    PetitionSource,
+    PetitionStatus,
+    StaffConference,
+    Step,
+)
+from accountability.models.board import term_end_for
+from accountability.models.petitions import new_code
+from accountability.services.boards import board_save, member_add
+from accountability.services.conferences import conference_save, resolution_save
+from dancoso.accounts.models import User
+from dancoso.agencies.models import Agency, Person
+from dancoso.core.models import CalendarDay
+from dancoso.core.workdays import Calendar
+
+ACTOR_USERNAME = "noivu"
+PETITIONS = 300
+# Sở Tư pháp's conference of last year was held late; Sở Y tế's had no quorum; Sở Công Thương's board
+# term has ended without a new election.
+LATE_CONFERENCE, NO_QUORUM, EXPIRED_BOARD = "STP", "SYT", "SCT"
+
+
+def seed() -> dict[str, int]:
+    defaults.ensure(
+        SimpleNamespace(**{name: getattr(models, name) for name in models.__all__}, CalendarDay=CalendarDay)
+    )
+    if not Disclosure.objects.exists():
+        actor = User.objects.get(username=ACTOR_USERNAME)
+        rng = random.Random(2026)
+        today = timezone.localdate()
+        agencies = list(Agency.objects.active().order_by("display_order", "name"))
+        with transaction.atomic():
+            _disclosures(actor, agencies, rng, today)
+            _consultations(actor, agencies, rng, today)
+            _conferences(actor, agencies, rng, today)
+            _boards(actor, agencies, rng, today)
+            _petitions(actor, agencies, rng, today)
+    return {
+        "disclosures": Disclosure.objects.count(),
+        "consultations": Consultation.objects.count(),
+        "conferences": StaffConference.objects.count(),
+        "boards": InspectionBoard.objects.count(),
+        "petitions": Petition.objects.count(),
+    }
+
+
+def _day_in(year: int, rng: random.Random, today: dt.date, *, months: tuple[int, int] = (1, 11)) -> dt.date:
+    return min(dt.date(year, rng.randint(*months), rng.randint(1, 28)), today)
+
+
+def _disclosures(actor: User, agencies: list[Agency], rng: random.Random, today: dt.date) -> None:
+    """Each agency discloses each required category with a chance that depends on how diligent it is."""
+    categories = list(DisclosureCategory.objects.filter(is_required=True))
+    forms = list(DisclosureForm.objects.all())
+    rows, chosen = [], []
+    for index, agency in enumerate(agencies):
+        diligence = 0.35 if index % 9 == 4 else 0.97 if index % 3 == 0 else 0.85
+        for year in (today.year - 1, today.year):
+            for category in categories:
+                if rng.random() > diligence:
+                    continue
+                rows.append(
+                    Disclosure(
+                        agency=agency,
+                        category=category,
+                        year=year,
+                        title=f"{category.name} năm {year}",
+                        period_covered=f"Năm {year}",
+                        disclosed_on=_day_in(year, rng, today, months=(1, 10)),
+                        created_by=actor,
+                    )
+                )
+                chosen.append(rng.sample(forms, rng.randint(1, 2)))
+    bulk_create_with_history(rows, Disclosure, batch_size=500, default_user=actor)
+    saved = Disclosure.objects.order_by("pk").values_list("pk", flat=True)
+    through = Disclosure.forms.through
+    links = [
+        through(disclosure_id=pk, disclosureform_id=form.pk)
+        for pk, picked in zip(saved, chosen, strict=True)
+        for form in picked
+    ]
+    through.objects.bulk_create(links, batch_size=1000)
+
+
+MATTERS = (
+    (ConsultationKind.DECIDE, "Quy chế chi tiêu nội bộ"),
+    (ConsultationKind.DECIDE, "Sử dụng quỹ phúc lợi, khen thưởng"),
+    (ConsultationKind.COMMENT, "Dự thảo kế hoạch công tác năm"),
+    (ConsultationKind.COMMENT, "Đề án vị trí việc làm"),
+    (ConsultationKind.SUPERVISE, "Việc thực hiện quy chế dân chủ trong cơ quan"),
+)
+
+
+def _consultations(actor: User, agencies: list[Agency], rng: random.Random, today: dt.date) -> None:
+    rows = []
+    for agency in agencies:
+        for year in (today.year - 1, today.year):
+            for kind, matter in rng.sample(MATTERS, rng.randint(0, 3)):
+                start = _day_in(year, rng, today)
+                rows.append(
+                    Consultation(
+                        agency=agency,
+                        matter=f"{matter} năm {year}",
+                        kind=kind,
+                        started_on=start,
+                        ended_on=min(start + dt.timedelta(days=rng.randint(0, 14)), today),
+                        participation=rng.choice(Participation.values),
+                        participants=rng.randint(15, 120),
+                        outcome="Tập thể cán bộ thống nhất; thủ trưởng cơ quan tiếp thu, ban hành.",
+                        created_by=actor,
+                    )
+                )
+    bulk_create_with_history(rows, Consultation, batch_size=500, default_user=actor)
+
+
+def _conferences(actor: User, agencies: list[Agency], rng: random.Random, today: dt.date) -> None:
+    """The conferences on the two years before this one; a few agencies have not held last year's."""
+    for index, agency in enumerate(agencies):
+        for year in (today.year - 2, today.year - 1):
+            if year == today.year - 1 and index % 10 == 6 and agency.code not in (LATE_CONFERENCE, NO_QUORUM):
+                continue
+            summoned = rng.randint(25, 140)
+            present = rng.randint(-(-summoned * 2 // 3), summoned)
+            held_on = dt.date(year + 1, rng.randint(1, 3), rng.randint(5, 28))
+            if year == today.year - 1 and agency.code == LATE_CONFERENCE:
+                held_on = dt.date(year + 1, 4, 16)
+            if year == today.year - 1 and agency.code == NO_QUORUM:
+                present = summoned * 2 // 3 - 1
+            conference = conference_save(
+                actor=actor, agency=agency, year=year, held_on=held_on, summoned=summoned, present=present
+            )
+            for title in (
+                "Thông qua quy chế dân chủ trong hoạt động của cơ quan",
+                "Thông qua quy chế chi tiêu nội bộ",
+            ):
+                votes_for = rng.randint(present // 2 + 1, present)
+                resolution_save(
+                    actor=actor,
+                    conference=conference,
+                    title=title,
+                    votes_for=votes_for,
+                    votes_against=rng.randint(0, present - votes_for),
+                )
+
+
+def _boards(actor: User, agencies: list[Agency], rng: random.Random, today: dt.date) -> None:
+    """A board per agency with people in its registry: elected after the conference, two-year terms."""
+    calendar = Calendar()
+    people: dict[int, list[Person]] = {}
+    for person in Person.objects.filter(is_active=True).order_by("agency", "pk"):
+        people.setdefault(person.agency_id, []).append(person)
+    for index, agency in enumerate(agencies):
+        staff = people.get(agency.pk, [])
+        if len(staff) < 2 or index % 12 == 11:
+            continue
+        start_year = today.year - 3 if agency.code == EXPIRED_BOARD else today.year - 1
+        elected = dt.date(start_year, rng.randint(1, 3), rng.randint(2, 26))
+        late = index % 8 == 5
+        recognised = calendar.add(elected, rng.randint(6, 9) if late else rng.randint(1, 5))
+        board = board_save(
+            actor=actor,
+            agency=agency,
+            elected_on=elected,
+            term_start=elected,
+            term_end=term_end_for(elected),
+            recognised_on=recognised,
+            recognition_number=f"{rng.randint(10, 99)}/QĐ-CĐ",
+        )
+        size = 2 if index % 9 == 7 else min(len(staff), rng.randint(3, 5))
+        for seat, person in enumerate(rng.sample(staff, size)):
+            role = BoardRole.HEAD if seat == 0 else BoardRole.DEPUTY if seat == 1 else BoardRole.MEMBER
+            member_add(actor=actor, board=board, person=person, role=role)
+
+
+SUBJECTS = (
+    "Đề nghị công khai thời hạn giải quyết thủ tục hành chính",
+    "Phản ánh thái độ tiếp công dân tại bộ phận một cửa",
+    "Kiến nghị sửa chữa đường giao thông liên thôn",
+    "Phản ánh việc chậm trả kết quả hồ sơ",
+    "Kiến nghị niêm yết công khai các khoản thu",
+    "Đề nghị hướng dẫn thủ tục cấp phiếu lý lịch tư pháp",
+    "Phản ánh ô nhiễm môi trường tại khu dân cư",
+    "Kiến nghị về chế độ, chính sách đối với cán bộ",
+)
+ANSWER = (
+    "Cơ quan đã tiếp nhận, kiểm tra và trả lời: nội dung phản ánh đã được khắc phục, công khai tại trụ sở."
+)
+SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô")
+GIVEN = ("Văn An", "Thị Bình", "Văn Cường", "Thị Dung", "Minh Đức", "Thu Hà", "Quốc Huy", "Thị Lan")
+
+
+def _petitions(actor: User, agencies: list[Agency], rng: random.Random, today: dt.date) -> None:
+    """Petitions received over the last two years; the older ones mostly answered, the recent still open."""
+    calendar = Calendar()
+    fields = list(PetitionField.objects.all())
+    busy = agencies[: max(1, len(agencies) // 2)]
+    petitions: list[Petition] = []
+    steps: list[list[tuple[str, dt.date, str]]] = []
+    start = today - dt.timedelta(days=730)
+    for number in range(PETITIONS):
+        received = start + dt.timedelta(days=round(730 * number / PETITIONS) + rng.randint(0, 2))
+        received = min(received, today)
+        field = rng.choice(fields)
+        agency = rng.choice(busy if rng.random() < 0.7 else agencies)
+        petition = Petition(
+            code=new_code(),
+            source=rng.choice(PetitionSource.values),
+            sender_name=f"{rng.choice(SURNAMES)} {rng.choice(GIVEN)}",
+            sender_phone=f"09{rng.randint(10_000_000, 99_999_999)}",
+            requested_agency=agency if rng.random() < 0.8 else None,
+            field=field,
+            title=rng.choice(SUBJECTS),
+            content="Kính đề nghị cơ quan xem xét, giải quyết và trả lời theo quy định.",
+            received_on=received,
+            consent=True,
+        )
+        events = [(Step.RECEIVED, received, "")]
+        if rng.random() < 0.04:
+            petition.status = (
+                PetitionStatus.RECEIVED if received > today - dt.timedelta(days=3) else PetitionStatus.REFUSED
+            )
+            if petition.status == PetitionStatus.REFUSED:
+                petition.refusal_reason = "Nội dung là khiếu nại, được giải quyết theo Luật Khiếu nại."
+                events.append((Step.REFUSED, received, petition.refusal_reason))
+        else:
+            assigned = (
+                calendar.add(received, rng.randint(0, 2)) if petition.requested_agency is None else received
+            )
+            petition.agency, petition.assigned_on = agency, min(assigned, today)
+            petition.deadline = calendar.add(petition.assigned_on, field.time_limit)
+            events.append((Step.ASSIGNED, petition.assigned_on, ""))
+            _handle(petition, events, rng, calendar, today)
+        petitions.append(petition)
+        steps.append(events)
+    bulk_create_with_history(petitions, Petition, batch_size=500, default_user=actor)
+    saved = dict(Petition.objects.values_list("code", "pk"))
+    rows = [
+        PetitionEvent(
+            petition_id=saved[petition.code],
+            step=step,
+            on=on,
+            text=text,
+            agency=petition.agency if step == Step.ASSIGNED else None,
+            deadline=petition.deadline,
+            actor=actor,
+        )
+        for petition, events in zip(petitions, steps, strict=True)
+        for step, on, text in events
+    ]
+    bulk_create_with_history(rows, PetitionEvent, batch_size=1000, default_user=actor)
+
+
+def _handle(petition: Petition, events: list, rng: random.Random, calendar: Calendar, today: dt.date) -> None:
+    """What the agency did: answered on time most often, late now and then; the recent ones still open."""
+    limit = petition.field.time_limit
+    age = calendar.between(petition.assigned_on, today)
+    if age < limit * 0.6 or rng.random() < 0.08:
+        if rng.random() < 0.5:
+            petition.status = PetitionStatus.IN_PROGRESS
+            events.append((Step.STARTED, petition.assigned_on, ""))
+        else:
+            petition.status = PetitionStatus.ASSIGNED
+        return
+    late = rng.random() < 0.15
+    answered = calendar.add(
+        petition.assigned_on, rng.randint(limit + 1, limit + 10) if late else rng.randint(2, limit)
+    )
+    if answered > today:
+        petition.status = PetitionStatus.IN_PROGRESS
+        events.append((Step.STARTED, petition.assigned_on, ""))
+        return
+    petition.answered_on, petition.answered_in_time, petition.answer = (
+        answered,
+        answered <= petition.deadline,
+        ANSWER,
+    )
+    events.append((Step.STARTED, petition.assigned_on, ""))
+    events.append((Step.ANSWERED, answered, ANSWER))
+    petition.status = PetitionStatus.ANSWERED
+    if answered + dt.timedelta(days=10) < today and rng.random() < 0.8:
+        petition.status, petition.closed_on = PetitionStatus.CLOSED, answered + dt.timedelta(days=7)
+        events.append((Step.CLOSED, petition.closed_on, ""))
