@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from accountability.selectors.boards import board_flags
 from dancoso.accounts import access
-from dancoso.core.navigation import Entry, PortalLink, Reference
+from dancoso.core.navigation import AgencyFlags, Entry, PortalLink, Reference
 
 ARTICLE = (1, 3)
 
@@ -30,6 +31,8 @@ ENTRIES = (
 )
 
 PORTAL_LINKS = (PortalLink(_("Send a petition or feedback, and follow it"), "public_feedback:new", ARTICLE),)
+
+AGENCY_FLAGS = (AgencyFlags(board_flags, "accountability:board_list", ARTICLE),)
 
 REFERENCES = (
     Reference(

@@ -10,6 +10,7 @@ from django.db.models import Count, Q, QuerySet
 from dancoso import indicators
 from dancoso.accounts import access
 from dancoso.agencies.models import Agency, Person, Province
+from dancoso.core import navigation
 from dancoso.core.lists import counted, sorted_by
 
 PEOPLE_COUNTS = {
@@ -62,6 +63,21 @@ def _overview(agency: Agency | None) -> dict[str, int]:
     if agency is not None:
         people = people.filter(agency=agency)
     return {"agencies": Agency.objects.active().count(), **people.aggregate(**PEOPLE_COUNTS)}
+
+
+def flagged_agencies(*, user: Any, limit: int = 10) -> dict[str, Any]:
+    """The agencies in the user's scope that the measures warn about, with their warnings: the first
+    ``limit`` of them, in the register's order, and how many there are in all."""
+    agency = access.figures_agency(user)
+    agencies = Agency.objects.active().order_by("display_order", "name")
+    if agency is not None:
+        agencies = agencies.filter(pk=agency.pk)
+    rows = list(agencies.values_list("pk", "short_name", "name"))
+    flags = navigation.agency_flags([pk for pk, _short, _name in rows])
+    flagged = [
+        {"pk": pk, "name": short or name, "flags": flags[pk]} for pk, short, name in rows if flags.get(pk)
+    ]
+    return {"agencies": flagged[:limit], "count": len(flagged)}
 
 
 def province_for_edit() -> Province:

@@ -26,6 +26,7 @@ from dancoso.agencies.forms import (
 from dancoso.agencies.imports import HEADERS
 from dancoso.core.history import history_rows
 from dancoso.core.lists import call_service, page_of, posted, valid_filters
+from dancoso.core.navigation import agency_flags
 
 
 @province_admin_required
@@ -66,6 +67,7 @@ def agency_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "people": selectors.people_summary(user=request.user, agency=agency),
         "history": history_rows(agency),
         "can_manage": access.is_province_admin(request.user),
+        "flags": agency_flags([agency.pk])[agency.pk] if agency.is_active else [],
     }
     return render(request, "agencies/agency_detail.html", context)
 

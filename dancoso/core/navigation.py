@@ -6,6 +6,10 @@ ships ``indicators.py``. The menu groups the entries by article: Art. 1 (the mea
 Art. 3 (reporting), then the registers of the core. A group with no visible entry is not shown. The core
 names no app: it only reads what the apps declare.
 
+An app may declare, in ``AGENCY_FLAGS``, what it warns about an agency (a People's Inspection Board out
+of term …): each check gives, for a list of agencies, their warnings from a fixed number of queries, and
+the agency's page and the dashboard show them.
+
 An app also declares, in ``REFERENCES``, the small lists of data Home Affairs edits in the portal (document
 types, channels …): ``dancoso.core.references`` opens only those, and only their declared fields.
 """
@@ -52,6 +56,16 @@ class Reference:
     article: tuple[int, int] | None = REGISTERS
 
 
+@dataclass(frozen=True)
+class AgencyFlags:
+    """What an app warns about agencies: ``check(agency_ids)`` maps each id to its warnings (an empty list
+    for an agency with nothing wrong); ``url_name`` is the page where they are put right."""
+
+    check: Callable[[list[Any]], dict[Any, list[str]]]
+    url_name: str
+    article: tuple[int, int] | None = REGISTERS
+
+
 GROUPS: tuple[tuple[Callable[[tuple[int, int] | None], bool], Any], ...] = (
     (lambda article: article is not None and article[0] == 1, _("Art. 1 – Measures")),
     (lambda article: article is not None and article[0] == 2, _("Art. 2 – Funding")),
@@ -81,6 +95,16 @@ def entries() -> list[Entry]:
 def references() -> list[Reference]:
     """Every app's lists of reference data by article, then the core's own."""
     return [*_by_article(_declared("REFERENCES")), *CORE_REFERENCES]
+
+
+def agency_flags(agency_ids: list[Any]) -> dict[Any, list[dict[str, str]]]:
+    """Each agency's warnings from every app, in article order, each with the page where it is put right."""
+    found: dict[Any, list[dict[str, str]]] = {agency_id: [] for agency_id in agency_ids}
+    for flags in _by_article(_declared("AGENCY_FLAGS")):
+        url = reverse(flags.url_name)
+        for agency_id, labels in flags.check(list(agency_ids)).items():
+            found.setdefault(agency_id, []).extend({"label": str(label), "url": url} for label in labels)
+    return found
 
 
 def _declared(name: str) -> list[Any]:

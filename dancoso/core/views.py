@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 from dancoso import periods
 from dancoso.accounts import access
 from dancoso.accounts.access import figures_agency
-from dancoso.agencies.selectors import register_overview
+from dancoso.agencies.selectors import flagged_agencies, register_overview
 from dancoso.core import exports, navigation, selectors, trends
 from dancoso.core.lists import page_of
 
@@ -54,6 +54,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "trend_years": sorted(by_year),
         "scoped_agency": agency,
         "overview": register_overview(user=user),
+        "flagged": flagged_agencies(user=user),
         "top_rows": DASHBOARD_TOP_ROWS,
         "top_rows_slice": f":{DASHBOARD_TOP_ROWS}",
     }

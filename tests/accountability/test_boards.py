@@ -383,3 +383,16 @@ def test_every_page_opens_for_its_agency_staff_and_home_affairs(client_for, staf
         client = client_for(user)
         for url in pages:
             assert client.get(url).status_code == 200, url
+
+
+def test_the_agency_page_and_the_dashboard_flag_a_board_out_of_term(
+    client_for, admin_user, staff_a, agency_a
+):
+    from tests.accountability.factories import InspectionBoardFactory as Board
+
+    Board(agency=agency_a, elected_on=dt.date(2022, 1, 10), term_start=dt.date(2022, 1, 10),
+          term_end=dt.date(2024, 1, 9), recognised_on=dt.date(2022, 1, 12))  # fmt: skip
+    page = client_for(admin_user).get(reverse("agencies:agency_detail", args=[agency_a.pk])).content.decode()
+    assert 'data-testid="agency-flags"' in page
+    dashboard = client_for(staff_a).get(reverse("dashboard")).content.decode()
+    assert 'data-testid="flagged-agencies"' in dashboard and agency_a.short_name in dashboard
