@@ -8,6 +8,7 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from accountability.forms.conferences import own_agency_field
 from accountability.models import Consultation, ConsultationKind, Disclosure, Participation
 from accountability.selectors import disclosures as selectors
 from accountability.services import disclosures as services
@@ -27,13 +28,7 @@ class AgencyRecordForm(DatePickerMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        agency = self.fields["agency"]
-        agency.queryset = agency_choices()
-        if not access.is_province_admin(user):
-            # A disabled field ignores whatever is posted: staff cannot record for another agency.
-            agency.queryset = access.own_agencies(agency.queryset, user)
-            agency.initial = user.agency_id
-            agency.disabled = True
+        own_agency_field(self.fields["agency"], user, access.own_agencies(agency_choices(), user))
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data.get("file")
