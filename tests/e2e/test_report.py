@@ -83,7 +83,7 @@ def _accept_drafts_and_write_the_rest(page: Page, year: int) -> None:
     page.get_by_role("link", name="Viết nội dung báo cáo").click()
     expect(page.get_by_test_id("draft-measure_training")).to_be_visible()
     page.get_by_test_id("fill-drafts").click()
-    expect(page.get_by_text("Đã điền dự thảo vào 5 mục còn trống")).to_be_visible()
+    expect(page.get_by_text("Đã điền dự thảo vào 6 mục còn trống")).to_be_visible()
     training = page.get_by_label(re.compile(r"Nhận xét mục II\.1:"))
     expect(training).to_have_value(re.compile(rf"^Trong năm {year}, tổ chức \d+ lớp bồi dưỡng"))
     page.get_by_label("Công tác lãnh đạo, chỉ đạo, triển khai").fill(LEADERSHIP)
