@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -19,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from dancoso.accounts.access import ALL, HOME_AFFAIRS, Reach
-from dancoso.core.fields import NARRATIVE_LENGTH, NOTE_LENGTH, actor_field
+from dancoso.core.fields import NARRATIVE_LENGTH, NOTE_LENGTH, YEAR_VALIDATORS, actor_field
 from dancoso.core.uploads import random_name
 from propaganda.search import searchable
 
@@ -268,9 +267,7 @@ class DisseminationPlan(models.Model):
         on_delete=models.PROTECT,
         related_name="dissemination_plans",
     )
-    year = models.PositiveSmallIntegerField(
-        _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
-    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
     title = models.CharField(_("plan name"), max_length=255)
     topics = models.JSONField(_("topics"), default=list, blank=True)
     decision_number = models.CharField(_("approving document number"), max_length=50, blank=True)

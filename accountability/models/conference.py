@@ -17,9 +17,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from accountability.models.disclosure import YEAR_VALIDATORS, record_file_path
+from accountability.models.disclosure import record_file_path
 from dancoso.accounts.access import Reach
-from dancoso.core.fields import NOTE_LENGTH, actor_field
+from dancoso.core.fields import NOTE_LENGTH, YEAR_VALIDATORS, actor_field
 
 # Held by the end of the third month of the next year.
 LATEST_MONTH = 3

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from dancoso.accounts.access import ALL, Reach
-from dancoso.core.fields import NOTE_LENGTH, actor_field
+from dancoso.core.fields import NOTE_LENGTH, YEAR_VALIDATORS, actor_field
 from dancoso.core.uploads import random_name
-
-YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
 
 
 class DisclosureCategory(models.Model):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +20,8 @@ SEARCH_LENGTH = 255
 # which Django's own catalogue leaves untranslated in Vietnamese. Naming the same text here keeps it in the
 # project's catalogue, which Django reads first, so every such refusal reads in Vietnamese.
 NUL_MESSAGE = _("Null characters are not allowed.")
+# The years a record of the portal may be about (a plan, a campaign, a quota …).
+YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
 
 
 def actor_field(verbose_name: Any) -> models.ForeignKey:
