@@ -11,10 +11,11 @@ from simple_history.utils import get_history_manager_for_model
 M = TypeVar("M", bound=Model)
 
 
-def audited_save(instance: M, *, actor: Any) -> M:
-    """Validate a row, name the acting user for django-simple-history, and save it."""
+def audited_save(instance: M, *, actor: Any, reason: str = "") -> M:
+    """Validate a row, name the acting user (and why, where a rule was set aside) in its history, save it."""
     instance.full_clean()
     instance._history_user = actor
+    instance._change_reason = reason
     instance.save()
     return instance
 

@@ -30,6 +30,7 @@ def history_rows(instance: models.Model, *, limit: int = 50) -> list[dict[str, A
                 "who": record.history_user,
                 "action": _action(record),
                 "changes": changes,
+                "reason": record.history_change_reason or "",
             }
         )
     _render_values(instance, rows)

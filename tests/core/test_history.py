@@ -97,3 +97,15 @@ def test_report_version_changes_a_person_caused_name_them(_media, province, admi
         ("submitted", False, admin_user),
         ("submitted", True, admin_user),
     ]
+
+
+@pytest.mark.django_db
+def test_a_reason_given_with_a_write_is_shown_with_its_change(admin_user, agency_a):
+    from dancoso.core.audit import audited_save
+    from dancoso.core.history import history_rows
+
+    agency_a.short_name = "Sở Tư pháp (mới)"
+    audited_save(agency_a, actor=admin_user, reason="Đổi tên theo quyết định sáp nhập")
+    newest = history_rows(agency_a)[0]
+    assert newest["reason"] == "Đổi tên theo quyết định sáp nhập"
+    assert newest["who"] == admin_user
