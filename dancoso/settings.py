@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "training",
     "propaganda",
     "accountability",
+    "emulation",
     "reporting",
 ]
 

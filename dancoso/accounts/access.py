@@ -35,6 +35,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
 
 from dancoso.accounts.roles import Role
 
@@ -167,6 +168,12 @@ def allows(user: Any, row: Model, action: str = "read") -> bool:
         return True
     paths = reach.paths(action)
     return bool(paths) and is_agency_staff(user) and user.agency_id in {_agency_id(row, p) for p in paths}
+
+
+def require(user: Any, row: Model, action: str = "write") -> None:
+    """Refuse what the user may not do to a row (loaded, or about to be created): services call it first."""
+    if not allows(user, row, action):
+        raise PermissionDenied(_("You may not do this to this record."))
 
 
 def _agency_id(row: Model | None, path: str | Where) -> Any:
