@@ -43,8 +43,13 @@ def nominee_problems(row: Any) -> dict[str, list[str]]:
     return {}
 
 
+def may_change(exemplar: Exemplar, actor: Any) -> bool:
+    """A recognised model is public: only Home Affairs changes it (or its photos)."""
+    return not exemplar.is_recognised or is_province_admin(actor)
+
+
 def _require_unpublished(exemplar: Exemplar, actor: Any) -> None:
-    if exemplar.is_recognised and not is_province_admin(actor):
+    if not may_change(exemplar, actor):
         raise ValidationError(
             _("This model is recognised and published on the portal: only Home Affairs may change it.")
         )
