@@ -70,6 +70,19 @@ POST_ONLY_FIELDS = {
     # Besides "public", a tick and a reason per gap of the version; those of a missing number stand for all.
     "reporting:version_submit": ("public", "accept_number", "reason_number"),
     "reporting:version_publish": ("public",),
+    "emulation:pledge_send": (),
+    "emulation:pledge_approve": (),
+    "emulation:pledge_return": ("reason",),
+    "emulation:photo_add": ("image", "caption"),
+    "emulation:exemplar_recognise": (),
+    "emulation:exemplar_withdraw": (),
+    "emulation:photo_remove": (),
+    "emulation:nomination_file_add": ("file",),
+    "emulation:nomination_submit": (),
+    "emulation:nomination_withdraw": (),
+    "emulation:nomination_review": ("approved", "reviewed_on", "reason"),
+    "emulation:nomination_decide": ("decision_number", "decision_date", "decision_issuer"),
+    "emulation:nomination_override": ("reason",),
 }
 # The test client does not check the CSRF token, so malforming it tests nothing.
 SKIPPED_FIELDS = frozenset({"csrfmiddlewaretoken"})

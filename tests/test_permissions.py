@@ -191,6 +191,51 @@ ACCESS = {
     "public_feedback:new": PUBLIC,
     "public_feedback:track": PUBLIC,
     "public_feedback:answer_file": PUBLIC,
+    "emulation:campaign_list": RECORDS,
+    "emulation:campaign_create": ADMIN,
+    "emulation:campaign_detail": RECORDS,
+    "emulation:campaign_update": ADMIN,
+    "emulation:campaign_file": RECORDS,
+    "emulation:pledge_list": RECORDS,
+    "emulation:pledge_create": PEOPLE_WRITE,
+    "emulation:pledge_detail": OWN_A_READ,
+    "emulation:pledge_update": OWN_A_WRITE,
+    "emulation:pledge_file": OWN_A_READ,
+    "emulation:pledge_send": OWN_A_WRITE,
+    "emulation:pledge_approve": ADMIN,
+    "emulation:pledge_return": ADMIN,
+    "emulation:exemplar_list": RECORDS,
+    "emulation:exemplar_create": PEOPLE_WRITE,
+    "emulation:exemplar_detail": OWN_A_READ,
+    "emulation:exemplar_update": OWN_A_WRITE,
+    "emulation:photo_add": OWN_A_WRITE,
+    "emulation:exemplar_recognise": ADMIN,
+    "emulation:exemplar_withdraw": ADMIN,
+    "emulation:photo_image": OWN_A_READ,
+    "emulation:photo_remove": OWN_A_WRITE,
+    "emulation:quota_list": RECORDS,
+    "emulation:quota_create": ADMIN,
+    "emulation:quota_allocate": ADMIN,
+    "emulation:quota_update": ADMIN,
+    "emulation:nomination_list": RECORDS,
+    "emulation:nomination_create": PEOPLE_WRITE,
+    "emulation:nomination_detail": OWN_A_READ,
+    "emulation:nomination_update": OWN_A_WRITE,
+    "emulation:nomination_file_add": OWN_A_WRITE,
+    "emulation:nomination_certificate": OWN_A_READ,
+    "emulation:nomination_submit": OWN_A_WRITE,
+    "emulation:nomination_withdraw": OWN_A_WRITE,
+    "emulation:nomination_review": ADMIN,
+    "emulation:nomination_decide": ADMIN,
+    "emulation:nomination_override": ADMIN,
+    "emulation:nomination_file": OWN_A_READ,
+    "emulation:violation_list": RECORDS,
+    "emulation:violation_create": PEOPLE_WRITE,
+    "emulation:violation_detail": OWN_A_READ,
+    "emulation:violation_update": OWN_A_WRITE,
+    "public_exemplars:list": PUBLIC,
+    "public_exemplars:detail": PUBLIC,
+    "public_exemplars:photo": PUBLIC,
 }
 # Django's own admin has its own login and permissions.
 SKIPPED_NAMESPACES = ("admin",)
@@ -277,7 +322,9 @@ def sample_kwargs(agency_a, agency_b, staff_a, settings, tmp_path):
         content_type="application/pdf",
         size=8,
     )
+    emulation = _emulation_samples(agency_a, person)
     return {
+        **emulation,
         "figures_table": {"section": "training", "table": "by_agency"},
         "agencies:agency_": {"pk": agency_b.pk},
         "agencies:person_": {"pk": person.pk},
@@ -325,6 +372,70 @@ def sample_kwargs(agency_a, agency_b, staff_a, settings, tmp_path):
         "accountability:petition_attachment": {"pk": petition.pk, "file_pk": petition_file.pk},
         "accountability:petition_": {"pk": petition.pk},
         "public_feedback:": {"code": petition.code},
+    }
+
+
+def _emulation_samples(agency, person) -> dict:
+    """A record of agency A for every page of §4, each with its file."""
+    from emulation.models import (
+        Award,
+        Campaign,
+        Exemplar,
+        Nomination,
+        Pledge,
+        Quota,
+        Violation,
+        ViolationCategory,
+    )
+
+    pdf = ContentFile(b"%PDF-1.4", name="ho-so.pdf")
+    campaign = Campaign.objects.create(
+        year=2026,
+        title="Phong trào thi đua thực hiện dân chủ ở cơ sở năm 2026",
+        content="Nội dung",
+        starts_on=dt.date(2026, 1, 1),
+        ends_on=dt.date(2026, 12, 31),
+        document_file=pdf,
+    )
+    pledge = Pledge.objects.create(campaign=campaign, agency=agency, collective_targets="Mục tiêu", file=pdf)
+    exemplar = Exemplar.objects.create(
+        agency=agency,
+        year=2026,
+        kind="individual",
+        person=person,
+        title="Mô hình Dân vận khéo",
+        description="Mô tả",
+        achievements="Thành tích",
+        status="recognised",
+        recognised_on=dt.date(2026, 6, 1),
+    )
+    photo = exemplar.photos.create(image=ContentFile(b"\x89PNG\r\n\x1a\n", name="anh.png"))
+    award = Award.objects.get(name="Giấy khen")
+    quota = Quota.objects.create(year=2026, agency=agency, award=award, places=2)
+    nomination = Nomination.objects.create(
+        year=2026, agency=agency, award=award, kind="individual", person=person, achievements="Thành tích"
+    )
+    dossier = nomination.files.create(file=pdf, original_name="ho-so.pdf")
+    violation = Violation.objects.create(
+        agency=agency,
+        found_on=dt.date(2026, 3, 2),
+        category=ViolationCategory.objects.first(),
+        detection="inspection",
+        description="Chậm công khai dự toán",
+    )
+    return {
+        "emulation:campaign_": {"pk": campaign.pk},
+        "emulation:pledge_": {"pk": pledge.pk},
+        "emulation:photo_add": {"pk": exemplar.pk},
+        "emulation:photo_": {"pk": photo.pk},
+        "emulation:exemplar_": {"pk": exemplar.pk},
+        "emulation:quota_": {"pk": quota.pk},
+        "emulation:nomination_file_add": {"pk": nomination.pk},
+        "emulation:nomination_file": {"pk": dossier.pk},
+        "emulation:nomination_": {"pk": nomination.pk},
+        "emulation:violation_": {"pk": violation.pk},
+        "public_exemplars:photo": {"pk": photo.pk},
+        "public_exemplars:": {"pk": exemplar.pk},
     }
 
 

@@ -49,13 +49,18 @@ class Offered:
     form: forms.Form | None
 
 
+def may_take(user: Any, row: Model, step: Step) -> bool:
+    """Whether the user may take the step on the row at all (its status aside)."""
+    return allows(user, row, step.action)
+
+
 def available(
     user: Any, row: Model, steps: Mapping[str, Step], *, url_prefix: str, bound: Any = None
 ) -> list[Offered]:
     """The steps the user may take on the row now; ``bound`` (name, form) is a step just refused."""
     offered = []
     for name, step in steps.items():
-        if row.status not in step.statuses or not allows(user, row, step.action):
+        if row.status not in step.statuses or not may_take(user, row, step):
             continue
         form = bound[1] if bound and bound[0] == name else _form(name, step)
         offered.append(Offered(name, step, reverse(f"{url_prefix}_{name}", args=[row.pk]), form))
@@ -73,7 +78,7 @@ def take(request: HttpRequest, row: Model, name: str, step: Step, *, keyword: st
     ``None`` when it is done (the user is told), or ``(name, form)`` when it was refused, for the page to
     show again with what was typed. A user who may not take the step gets 403.
     """
-    if not allows(request.user, row, step.action):
+    if not may_take(request.user, row, step):
         raise PermissionDenied
     arguments = {keyword: row, "actor": request.user}
     if step.form is None:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from dancoso.accounts import access
 from emulation.forms.common import YEAR_BOUNDS, AgencyRecordForm, agency_filter
 from emulation.models import Violation, ViolationCategory, ViolationStatus
+from emulation.selectors.violations import SORTS
 from emulation.services import violations as services
 
 
@@ -36,6 +37,7 @@ class ViolationFilterForm(forms.Form):
     category = forms.ModelChoiceField(
         label=_("Rule broken"), required=False, queryset=ViolationCategory.objects.all(), empty_label=_("All")
     )
+    sort = forms.ChoiceField(required=False, choices=[(key, key) for key in SORTS], widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

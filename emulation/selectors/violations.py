@@ -16,6 +16,7 @@ SORTS = {
     "-found_on": ("-found_on",),
     "found_on": ("found_on",),
     "agency": ("agency__display_order", "agency__name", "-found_on"),
+    "-agency": ("-agency__display_order", "-agency__name", "-found_on"),
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -20,7 +21,7 @@ from dancoso.accounts.access import (
 )
 from dancoso.core.history import history_rows
 from dancoso.core.lists import call_service, page_of, posted, valid_filters
-from dancoso.core.steps import Step, available, take
+from dancoso.core.steps import Step, available, may_take, take
 from dancoso.core.uploads import file_download
 from emulation import exports
 from emulation.forms.campaigns import CampaignForm, MatrixForm, PledgeFilterForm, PledgeForm
@@ -159,6 +160,8 @@ def pledge_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @record_writers_required
 def pledge_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     pledge = selectors.get_pledge_for_user(request.user, pk)
+    if not may_take(request.user, pledge, PLEDGE_STEPS[step]):
+        raise PermissionDenied
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     refused = take(request, pledge, step, PLEDGE_STEPS[step], keyword="pledge")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from dancoso.accounts.access import allows, can_write_records, record_writers_required, records_required
 from dancoso.core.history import history_rows
 from dancoso.core.lists import call_service, page_of, run_service, valid_filters
-from dancoso.core.steps import Step, available, take
+from dancoso.core.steps import Step, available, may_take, take
 from dancoso.core.uploads import file_download
 from emulation import exports
 from emulation.forms.exemplars import ExemplarFilterForm, ExemplarForm, PhotoForm
@@ -95,6 +96,8 @@ def exemplar_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @record_writers_required
 def exemplar_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     exemplar = selectors.get_exemplar_for_user(request.user, pk)
+    if not may_take(request.user, exemplar, EXEMPLAR_STEPS[step]):
+        raise PermissionDenied
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     take(request, exemplar, step, EXEMPLAR_STEPS[step], keyword="exemplar")
