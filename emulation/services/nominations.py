@@ -135,11 +135,9 @@ def _violation_message(nomination: Nomination) -> str | None:
 @transaction.atomic
 def nomination_submit(*, nomination: Nomination, actor: Any) -> Nomination:
     """Submit a draft within the agency's quota (see the module's docstring for the steps)."""
-    nomination = (
-        Nomination.objects.select_for_update()
-        .select_related("award", "agency", "person")
-        .get(pk=nomination.pk)
-    )
+    # Only the nomination's own row is locked: its nominee is an outer join PostgreSQL cannot lock.
+    rows = Nomination.objects.select_for_update(of=("self",)).select_related("award", "agency", "person")
+    nomination = rows.get(pk=nomination.pk)
     require(actor, nomination)
     require_status(nomination, (NominationStatus.DRAFT,), _("This nomination has already been submitted."))
     barred = _violation_message(nomination)
