@@ -568,3 +568,21 @@ def test_the_public_models_and_the_pledge_matrix_cost_the_same_queries(
         counts["matrix"].append(len(queries))
     assert counts["portal"][0] == counts["portal"][1]
     assert counts["matrix"][0] == counts["matrix"][1]
+
+
+def test_submitting_costs_the_same_queries_whatever_the_quota_has_held(agency_a, giay_khen, staff_a):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from emulation.services.nominations import nomination_submit
+
+    Quota.objects.create(year=YEAR, agency=agency_a, award=giay_khen, places=100)
+    counts = []
+    for held in (1, 30):
+        for _ in range(held):
+            _nomination(agency_a, giay_khen, PersonFactory(agency=agency_a), status="submitted")
+        draft = _nomination(agency_a, giay_khen, PersonFactory(agency=agency_a))
+        with CaptureQueriesContext(connection) as queries:
+            nomination_submit(nomination=draft, actor=staff_a)
+        counts.append(len(queries))
+    assert counts[0] == counts[1] <= 16
