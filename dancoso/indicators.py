@@ -91,13 +91,19 @@ class TableRow(NamedTuple):
 
 @dataclass(frozen=True)
 class Table:
+    """Figures row by row: one row per agency, or per something else (a form of commendation, a measure),
+    which ``row_heading`` then names; such rows have no ``agency_id``."""
+
     key: str
     title: str
     columns: tuple[Column, ...]
     rows: tuple[TableRow, ...] = ()
+    # What the first column names when rows are not agencies (empty: the agencies).
+    row_heading: str = ""
 
     def for_agency(self, agency_id: int) -> Table:
-        return replace(self, rows=tuple(row for row in self.rows if row.agency_id == agency_id))
+        """The agency's own row; rows that are not agencies were already computed for the agency alone."""
+        return replace(self, rows=tuple(row for row in self.rows if row.agency_id in (agency_id, None)))
 
 
 @dataclass(frozen=True)

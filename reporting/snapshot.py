@@ -61,6 +61,7 @@ def section_data(section: Section, article: tuple[int, int]) -> dict[str, Any]:
             {
                 "key": table.key,
                 "title": str(table.title),
+                "row_heading": str(table.row_heading),
                 "columns": [
                     {"key": column.key, "label": str(column.label), "unit": str(column.unit)}
                     for column in table.columns

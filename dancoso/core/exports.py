@@ -96,7 +96,7 @@ def dated(stem: str) -> str:
 def figures_table_xlsx(found: Any, period: Any) -> HttpResponse:
     """A per-agency table of the registry as it is sorted on its page, with the period in the file name."""
     columns = [
-        Column(_("Agency"), lambda row: row.agency_name),
+        Column(found.table.row_heading or _("Agency"), lambda row: row.agency_name),
         *(
             Column(column.label, lambda row, i=index: row.cells[i])
             for index, column in enumerate(found.table.columns)

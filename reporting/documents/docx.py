@@ -582,7 +582,7 @@ def _agency_table(
     _repeat_rows(table, 2)
     size = L.APPENDIX_TABLE_PT
     table_rows = table.rows
-    _fill_row(table_rows[0], (*L.APPENDIX_HEADERS, *columns), size=size, bold=True)
+    _fill_row(table_rows[0], (*L.appendix_headers(data), *columns), size=size, bold=True)
     _fill_row(table_rows[1], L.column_numbers(len(widths)), size=size, text_column=-1)
     _italic(table_rows[1])
     rates = L.rate_columns(data)

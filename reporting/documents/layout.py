@@ -211,6 +211,12 @@ def table_columns(table: dict[str, Any]) -> list[dict[str, str]]:
     ]
 
 
+def appendix_headers(table: dict[str, Any]) -> tuple[str, str]:
+    """ "STT" and what the rows are: the agencies, or what the table names (a form of commendation …)."""
+    number, agencies = APPENDIX_HEADERS
+    return number, table.get("row_heading") or agencies
+
+
 def column_labels(table: dict[str, Any]) -> list[str]:
     """A table's column headings."""
     return [column["label"] for column in table_columns(table)]

@@ -225,7 +225,7 @@ def _table_sheet(
     unit = L.unit_line(L.table_columns(table))
     if unit:
         titles.append(Title(unit, TABLE_ITALIC, Alignment(horizontal="right", vertical="center")))
-    number_header, agency_header = L.APPENDIX_HEADERS
+    number_header, agency_header = L.appendix_headers(table)
     columns = [
         SheetColumn(number_header, CENTRED, number_format=L.XLSX_SERIAL_FORMAT),
         SheetColumn(agency_header, TEXT, min_width=L.XLSX_AGENCY_MIN_WIDTH),
