@@ -15,7 +15,8 @@ def audited_save(instance: M, *, actor: Any, reason: str = "") -> M:
     """Validate a row, name the acting user (and why, where a rule was set aside) in its history, save it."""
     instance.full_clean()
     instance._history_user = actor
-    instance._change_reason = reason
+    if reason:
+        instance._change_reason = reason
     instance.save()
     return instance
 

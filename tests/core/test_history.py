@@ -6,6 +6,7 @@ import pytest
 from simple_history.models import HistoricalChanges
 
 from dancoso.core.discovery import project_apps
+from tests.reporting.conftest import NO_CLASS
 
 
 def _project_models():
@@ -81,11 +82,7 @@ def test_report_version_changes_a_person_caused_name_them(_media, province, admi
     version_submit(
         version=version,
         actor=admin_user,
-        accepted={
-            "figures.training": "Chưa tổ chức lớp",
-            "figures.propaganda": "Chưa có kế hoạch",
-            "figures.accountability": "Chưa có số liệu",
-        },
+        accepted=NO_CLASS,
     )
     version_publish(version=version, actor=admin_user, public=True)
     records = ReportVersion.history.filter(id=version.pk).order_by("history_date", "history_id")
