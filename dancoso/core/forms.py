@@ -30,6 +30,21 @@ class DatePickerMixin:
                 field.widget = widget
 
 
+class ClearedFilesMixin:
+    """A file field cleared with its checkbox gives ``False``; the services get an empty file instead, as
+    Django's own model form saving would store."""
+
+    cleaned_data: dict[str, Any]
+    fields: dict[str, forms.Field]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        for name, field in self.fields.items():
+            if isinstance(field, forms.FileField) and cleaned.get(name) is False:
+                cleaned[name] = ""
+        return cleaned
+
+
 class WebAddressField(forms.URLField):
     """A link to a web page: http or https only; typed without a scheme, it is taken as https."""
 

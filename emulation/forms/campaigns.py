@@ -9,14 +9,14 @@ from django.utils.translation import gettext_lazy as _
 
 from dancoso.accounts import access
 from dancoso.core.fields import SEARCH_LENGTH
-from dancoso.core.forms import DatePickerMixin
+from dancoso.core.forms import ClearedFilesMixin, DatePickerMixin
 from emulation.forms.common import DOCUMENT_ACCEPT, AgencyRecordForm, agency_filter
 from emulation.models import Campaign, Pledge, PledgeStatus
 from emulation.selectors.nominations import awards
 from emulation.services import campaigns as services
 
 
-class CampaignForm(DatePickerMixin, forms.ModelForm):
+class CampaignForm(ClearedFilesMixin, DatePickerMixin, forms.ModelForm):
     class Meta:
         model = Campaign
         fields = list(services.CAMPAIGN_FIELDS)

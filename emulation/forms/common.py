@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dancoso.agencies.forms import AgencyChoiceField, AgencyFilterChoiceField
 from dancoso.agencies.models import Agency
-from dancoso.core.forms import DatePickerMixin
+from dancoso.core.forms import ClearedFilesMixin, DatePickerMixin
 from emulation.selectors.nominations import agency_people
 
 DOCUMENT_ACCEPT = ".pdf,.doc,.docx"
@@ -17,7 +17,7 @@ IMAGE_ACCEPT = ".png,.jpg,.jpeg,.webp"
 YEAR_BOUNDS = {"min_value": 2000, "max_value": 2100}
 
 
-class AgencyRecordForm(DatePickerMixin, forms.ModelForm):
+class AgencyRecordForm(ClearedFilesMixin, DatePickerMixin, forms.ModelForm):
     """A record of one agency, which is fixed: the staff's own, the record's, or the one Home Affairs chose
     first. A person it names is one of that agency's active staff, so nobody of another agency can be
     chosen (a posted id of anyone else is an invalid choice)."""

@@ -10,11 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-import emulation.models
 from dancoso import indicators as registry
 from dancoso.periods import Period
 from emulation import indicators
-from emulation.defaults import ensure
 from emulation.models import (
     Award,
     Campaign,
@@ -32,11 +30,6 @@ from tests.factories import AgencyFactory, PersonFactory
 pytestmark = pytest.mark.django_db
 
 PERIOD = Period(2026)  # 15/12/2025 – 14/12/2026
-
-
-@pytest.fixture(autouse=True)
-def _catalogues():
-    ensure(emulation.models)
 
 
 def _campaign(year):

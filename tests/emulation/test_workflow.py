@@ -12,9 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-import emulation.models
 from dancoso.core.history import history_rows
-from emulation.defaults import ensure
 from emulation.models import (
     Award,
     Campaign,
@@ -35,12 +33,6 @@ pytestmark = pytest.mark.django_db
 YEAR = timezone.localdate().year
 PDF = b"%PDF-1.4 ho so"
 PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 64
-
-
-@pytest.fixture(autouse=True)
-def _catalogues(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    ensure(emulation.models)
 
 
 @pytest.fixture
@@ -586,3 +578,16 @@ def test_submitting_costs_the_same_queries_whatever_the_quota_has_held(agency_a,
             nomination_submit(nomination=draft, actor=staff_a)
         counts.append(len(queries))
     assert counts[0] == counts[1] <= 16
+
+
+def test_clearing_the_signed_pledge_keeps_the_pledge(client_for, staff_a, agency_a, campaign):
+    pledge = Pledge.objects.create(
+        campaign=campaign,
+        agency=agency_a,
+        collective_targets="x",
+        file=SimpleUploadedFile("dang-ky.pdf", PDF),
+    )
+    data = _pledge_data(campaign, **{"file-clear": "on"})
+    response = client_for(staff_a).post(reverse("emulation:pledge_update", args=[pledge.pk]), data)
+    pledge.refresh_from_db()
+    assert response.status_code == 302 and not pledge.file
