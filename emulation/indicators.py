@@ -208,7 +208,7 @@ def _indicators(active: dict[int, AgencyFigures], *, province: bool) -> tuple[In
             _("persons"),
         ),
         Indicator("emulation.quota_places", _("Commendation places allocated"), places, _("places")),
-        Indicator("emulation.quota_used", _("Places held by nominations"), held, _("places"), places or None),
+        Indicator("emulation.quota_used", _("Places held by nominations"), held, _("places")),
         Indicator(
             "emulation.nominations_submitted",
             _("Nominations submitted"),
