@@ -187,7 +187,7 @@ def _indicators(active: dict[int, AgencyFigures], *, province: bool) -> tuple[In
     places = sum(row.places for row in rows)
     held = sum(row.held for row in rows)
     unit = _("agencies") if province else ""
-    nominations = _("nominations")
+    nominations = _("cases")
     return (
         Indicator(
             "emulation.pledges_received", _("Agencies that sent their pledge"), pledged, unit, agencies
@@ -260,8 +260,8 @@ AGENCY_COLUMNS = (
     ("exemplars", gettext_lazy("Models recognised"), gettext_lazy("models")),
     ("places", gettext_lazy("Places allocated"), gettext_lazy("places")),
     ("held", gettext_lazy("Places held"), gettext_lazy("places")),
-    ("submitted", gettext_lazy("Nominations submitted"), gettext_lazy("nominations")),
-    ("decided", gettext_lazy("Commendations decided"), gettext_lazy("nominations")),
+    ("submitted", gettext_lazy("Nominations submitted"), gettext_lazy("cases")),
+    ("decided", gettext_lazy("Commendations decided"), gettext_lazy("cases")),
     ("found", gettext_lazy("Violations found"), gettext_lazy("violations")),
     ("handled", gettext_lazy("Violations handled"), gettext_lazy("violations")),
 )
@@ -294,9 +294,9 @@ def _cells(figures: AgencyFigures) -> tuple[Any, ...]:
 
 AWARD_COLUMNS = (
     ("places", gettext_lazy("Places allocated"), gettext_lazy("places")),
-    ("submitted", gettext_lazy("Nominations submitted"), gettext_lazy("nominations")),
-    ("approved", gettext_lazy("Approved by the council"), gettext_lazy("nominations")),
-    ("decided", gettext_lazy("Commendations decided"), gettext_lazy("nominations")),
+    ("submitted", gettext_lazy("Nominations submitted"), gettext_lazy("cases")),
+    ("approved", gettext_lazy("Approved by the council"), gettext_lazy("cases")),
+    ("decided", gettext_lazy("Commendations decided"), gettext_lazy("cases")),
 )
 
 

@@ -424,8 +424,11 @@ def _results(document: DocumentObject, snapshot: dict[str, Any], meta: DocumentM
     sections = snapshot.get("sections", [])
     previous = (snapshot.get("previous") or {}).get("sections", [])
     numbers: dict[int, list[int]] = {}
-    for number, section, _table_data in appendix_tables(snapshot):
+    by_other_rows: set[int] = set()
+    for number, section, table_data in appendix_tables(snapshot):
         numbers.setdefault(id(section), []).append(number)
+        if table_data.get("row_heading"):
+            by_other_rows.add(id(section))
     for index, measure in enumerate(MEASURES, start=1):
         section = section_for(sections, measure.article)
         _subpart(document, index, measure.heading)
@@ -434,7 +437,13 @@ def _results(document: DocumentObject, snapshot: dict[str, Any], meta: DocumentM
         _narrative_if_any(document, meta.narrative.measures.get(measure.key, ""))
         if section is not None and numbers.get(id(section)):
             listed = ", ".join(str(n) for n in numbers[id(section)])
-            _body(document, f"(Số liệu chi tiết theo từng cơ quan, đơn vị tại Biểu số {listed} kèm theo.)")
+            # Tables whose rows are forms or measures are not "by agency": the pointer says only where.
+            detail = (
+                "Số liệu chi tiết"
+                if id(section) in by_other_rows
+                else "Số liệu chi tiết theo từng cơ quan, đơn vị"
+            )
+            _body(document, f"({detail} tại Biểu số {listed} kèm theo.)")
 
 
 def _measure(
