@@ -11,7 +11,9 @@
 - violations found and handled, one of which bars a draft nomination of the same official this year.
 
 Safe to run twice: nothing is added once a movement exists. The seeded random generator gives the same
-records on every run.
+records on every run. No record is dated after the day the demo is seeded: early in a period (which starts
+on 15 December) this year's records are all recent, and between 15 and 31 December the barring violation is
+handled in the calendar year still running, so the draft it bars is of that year.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from simple_history.utils import bulk_create_with_history
 
 import emulation.models
 from dancoso.accounts.models import User
-from dancoso.agencies.models import Agency, Person
+from dancoso.agencies.models import Agency
 from dancoso.core.audit import audited_save
 from dancoso.periods import current_period
 from emulation.defaults import ensure
@@ -113,6 +115,15 @@ PROPOSED = {2, 8, 12}  # indices of MODELS still waiting for recognition
 COLOURS = ((178, 34, 34), (30, 96, 160), (46, 125, 50), (191, 128, 33))
 
 
+def _on(year: int, month: int, day: int) -> dt.date:
+    """A day of the demo's calendar, or today where that day has not come yet."""
+    return min(dt.date(year, month, day), timezone.localdate())
+
+
+def _at(day: dt.date) -> dt.datetime:
+    return min(timezone.make_aware(dt.datetime.combine(day, dt.time(9, 30))), timezone.now())
+
+
 def seed() -> dict[str, int]:
     ensure(emulation.models)
     if not Campaign.objects.exists():
@@ -127,8 +138,8 @@ def seed() -> dict[str, int]:
                 _pledges(campaign, agencies, rng, actor, current=offset == 1)
                 _quotas(campaign_year, agencies, actor)
             _exemplars(year, staffed, rng, actor)
-            blocked = _violations(year, staffed, rng, actor)
-            _nominations(year, staffed, rng, actor, blocked)
+            barring = _violations(year, staffed, rng, actor)
+            _nominations(year, staffed, rng, actor, barring)
     return {
         "campaigns": Campaign.objects.count(),
         "pledges": Pledge.objects.count(),
@@ -144,11 +155,12 @@ def _campaign(year: int, actor: User) -> Campaign:
         year=year,
         title=f"Phong trào thi đua thực hiện tốt dân chủ ở cơ sở năm {year}",
         document_number=f"{12 + year % 10}/KH-UBND",
-        document_date=dt.date(year, 1, 20),
+        document_date=_on(year, 1, 20),
         content=(
-            "Thi đua thực hiện tốt Luật Thực hiện dân chủ ở cơ sở trong cơ quan, đơn vị: công khai đầy đủ, "
-            "đúng hạn; phát huy quyền làm chủ của cán bộ, công chức, viên chức, người lao động; tiếp nhận và "
-            "giải quyết kịp thời kiến nghị, phản ánh; gắn với cải cách hành chính và chuyển đổi số."
+            "Chủ tịch Ủy ban nhân dân tỉnh Bắc Giang phát động thi đua thực hiện tốt Luật Thực hiện dân "
+            "chủ ở cơ sở trong cơ quan, đơn vị: công khai đầy đủ, đúng hạn; phát huy quyền làm chủ của cán "
+            "bộ, công chức, viên chức, người lao động; tiếp nhận và giải quyết kịp thời kiến nghị, phản "
+            "ánh; gắn với cải cách hành chính và chuyển đổi số."
         ),
         criteria=(
             "1. Tổ chức hội nghị cán bộ, công chức, viên chức đúng thời hạn, đủ thành phần.\n"
@@ -157,7 +169,7 @@ def _campaign(year: int, actor: User) -> Campaign:
             "4. Giải quyết đúng hạn 100% kiến nghị, phản ánh thuộc thẩm quyền.\n"
             "5. Không có vi phạm quy định về dân chủ ở cơ sở."
         ),
-        starts_on=dt.date(year, 1, 20),
+        starts_on=_on(year, 1, 20),
         ends_on=dt.date(year, 12, 15),
         pledge_deadline=dt.date(year, 3, 15),
         created_by=actor,
@@ -182,7 +194,7 @@ def _pledges(
             status = PledgeStatus.SENT
         elif current and index % 13 == 9:
             status = PledgeStatus.DRAFT
-        sent = timezone.make_aware(dt.datetime(campaign.year, 2, rng.randint(1, 28), 9, 30))
+        sent = _at(_on(campaign.year, 2, rng.randint(1, 28)))
         rows.append(
             Pledge(
                 campaign=campaign,
@@ -197,7 +209,7 @@ def _pledges(
                 status=status,
                 return_reason=reason,
                 sent_at=None if status == PledgeStatus.DRAFT else sent,
-                reviewed_at=sent + dt.timedelta(days=10)
+                reviewed_at=min(sent + dt.timedelta(days=10), timezone.now())
                 if status in (PledgeStatus.APPROVED, PledgeStatus.RETURNED)
                 else None,
                 created_by=actor,
@@ -243,7 +255,7 @@ def _exemplars(year: int, staffed: list[Agency], rng: random.Random, actor: User
             achievements=achievements,
             is_prestigious=prestigious,
             status="recognised" if recognised else "proposed",
-            recognised_on=dt.date(year if index % 4 else year - 1, rng.randint(3, 11), rng.randint(1, 28))
+            recognised_on=_on(year if index % 4 else year - 1, rng.randint(3, 11), rng.randint(1, 28))
             if recognised
             else None,
             created_by=actor,
@@ -255,12 +267,12 @@ def _exemplars(year: int, staffed: list[Agency], rng: random.Random, actor: User
             audited_save(photo, actor=actor)
 
 
-def _violations(year: int, staffed: list[Agency], rng: random.Random, actor: User) -> Person:
+def _violations(year: int, staffed: list[Agency], rng: random.Random, actor: User) -> Violation:
     """Five violations; the first, of an official handled this year, bars that official's nomination."""
     categories = list(ViolationCategory.objects.order_by("display_order"))
     handlings = {handling.name: handling for handling in Handling.objects.all()}
     candidates = [agency for agency in staffed if agency.code != FREE_AGENCY]
-    day = dt.date
+    day = _on
     cases = (
         (candidates[2], True, day(year, 3, 9), categories[0], "inspection", "Khiển trách", day(year, 4, 2)),
         (candidates[5], False, day(year, 5, 14), categories[3], "board", CRITICISM, day(year, 6, 1)),
@@ -276,11 +288,10 @@ def _violations(year: int, staffed: list[Agency], rng: random.Random, actor: Use
         ),
         (candidates[11], False, day(year, 7, 8), categories[4], "self", CRITICISM, day(year, 7, 30)),
     )
-    blocked = None
+    barring = None
     for agency, of_person, found, category, detection, handling, handled in cases:
         person = rng.choice(list(agency.people.filter(is_active=True))) if of_person else None
-        blocked = blocked or person
-        violation_save(
+        violation = violation_save(
             actor=actor,
             agency=agency,
             person=person,
@@ -293,14 +304,17 @@ def _violations(year: int, staffed: list[Agency], rng: random.Random, actor: Use
             decision_date=handled,
             status="handled" if handling else "found",
         )
-    return blocked
+        barring = barring or (violation if person else None)
+    return barring
 
 
 def _violation_text(category: str, agency: Agency) -> str:
     return f"Qua kiểm tra tại {agency.name}: {category[0].lower()}{category[1:]}."
 
 
-def _nominations(year: int, staffed: list[Agency], rng: random.Random, actor: User, blocked: Person) -> None:
+def _nominations(
+    year: int, staffed: list[Agency], rng: random.Random, actor: User, barring: Violation
+) -> None:
     """Last year's decided commendations, this year's nominations in every state, and the barred draft."""
     giay_khen = Award.objects.get(name=GIAY_KHEN)
     decided_on = dt.date(year - 1, 12, 10)
@@ -324,16 +338,17 @@ def _nominations(year: int, staffed: list[Agency], rng: random.Random, actor: Us
     ]
     bulk_create_with_history(last_year, Nomination, default_user=actor)
     steps = ("draft", "submitted", "approved", "not_approved", "decided", "decided")
-    others = [agency for agency in staffed if agency.code != FREE_AGENCY and agency != blocked.agency]
+    others = [agency for agency in staffed if agency.code != FREE_AGENCY and agency != barring.agency]
     for index, agency in enumerate(others[:18]):
         _nomination(year, agency, giay_khen, steps[index % len(steps)], rng, actor)
+    # A violation bars nominations of the calendar year it was handled in.
     services.nomination_save(
         actor=actor,
-        year=year,
-        agency=blocked.agency,
+        year=barring.decision_date.year,
+        agency=barring.agency,
         award=giay_khen,
         kind="individual",
-        person=blocked,
+        person=barring.person,
         collective_name="",
         achievements="Tham mưu tổ chức hội nghị cán bộ, công chức; hoàn thành tốt nhiệm vụ được giao.",
     )

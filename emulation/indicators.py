@@ -59,8 +59,10 @@ class AgencyFigures:
 
     @property
     def has_any(self) -> bool:
-        return bool(
-            self.pledge or self.exemplars or self.places or self.submitted or self.found or self.handled
+        # A decision or a held place may be the period's only record: a nomination submitted before
+        # 15 December is often decided after it.
+        return bool(self.pledge) or any(
+            (self.exemplars, self.places, self.held, self.submitted, self.decided, self.found, self.handled)
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
@@ -9,8 +10,10 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from django.utils import timezone
 
 from dancoso.accounts.models import User
+from dancoso.core.demo import seed_core
 from dancoso.periods import current_period
 from emulation import demo, indicators
 from emulation.models import (
@@ -86,8 +89,19 @@ def test_a_handled_violation_bars_a_draft_nomination(seeded):
     ]
     assert len(barred) == 1
     assert Violation.objects.filter(status="found").exists()
-    with pytest.raises(ValidationError, match=barred[0].person.full_name):
-        nomination_submit(nomination=barred[0], actor=User.objects.get(username="noivu"))
+    _refused_for_its_violation(barred[0])
+
+
+def _refused_for_its_violation(nomination):
+    """Submitting is refused with a message naming the nominee and the violation's kind and handling."""
+    violation = blocking_violations(nomination).get()
+    assert violation.person == nomination.person and violation.decision_date.year == nomination.year
+    with pytest.raises(ValidationError) as refused:
+        nomination_submit(nomination=nomination, actor=User.objects.get(username="noivu"))
+    message = " ".join(refused.value.messages)
+    for part in (nomination.person.full_name, violation.category.name, f"{violation.decision_date:%d/%m/%Y}"):
+        assert part in message
+    assert Nomination.objects.get(pk=nomination.pk).status == NominationStatus.DRAFT
 
 
 def test_the_report_part_has_this_years_figures(seeded):
@@ -95,3 +109,50 @@ def test_the_report_part_has_this_years_figures(seeded):
     assert not section.is_empty
     assert section.indicator("emulation.nominations_decided").value > 0
     assert Campaign.objects.filter(year=current_period().year).exists()
+
+
+def _travel(monkeypatch, day):
+    """Make ``day`` today for the code under test; a moment given to ``localdate`` is still converted."""
+    real_localdate = timezone.localdate
+    noon = timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
+    monkeypatch.setattr(
+        timezone, "localdate", lambda value=None, tz=None: day if value is None else real_localdate(value, tz)
+    )
+    monkeypatch.setattr(timezone, "now", lambda: noon)
+
+
+def _without_emulation_records():
+    for model in (Nomination, Violation, Quota, Exemplar, Pledge, Campaign):
+        model.objects.all().delete()
+
+
+@pytest.mark.parametrize("today", [dt.date(2026, 12, 20), dt.date(2027, 2, 10)], ids=str)
+def test_the_demo_seeds_on_any_day_with_nothing_dated_after_it(today, monkeypatch):
+    """Early in a period (from 15 December) most of the year's calendar has not come yet."""
+    seed_core()
+    _without_emulation_records()
+    _travel(monkeypatch, today)
+    demo.seed()
+    assert current_period().year == 2027 and Campaign.objects.filter(year=2027).exists()
+    days = [
+        *Campaign.objects.values_list("document_date", "starts_on"),
+        *Exemplar.objects.filter(status="recognised").values_list("recognised_on", "recognised_on"),
+        *Violation.objects.filter(status="handled").values_list("found_on", "decision_date"),
+        *Nomination.objects.filter(status="decided").values_list("reviewed_on", "decision_date"),
+    ]
+    assert max(day for pair in days for day in pair) == today
+    moments = [
+        *Pledge.objects.exclude(sent_at=None).values_list("sent_at", flat=True),
+        *Nomination.objects.exclude(submitted_at=None).values_list("submitted_at", flat=True),
+    ]
+    assert max(moments) <= timezone.now()
+    section = indicators.section(current_period())
+    assert section.indicator("emulation.violations_handled").value >= 1
+    assert section.indicator("emulation.nominations_decided").value >= 1
+    barred = [
+        nomination
+        for nomination in Nomination.objects.filter(status="draft")
+        if blocking_violations(nomination).exists()
+    ]
+    assert len(barred) == 1
+    _refused_for_its_violation(barred[0])
