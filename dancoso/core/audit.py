@@ -11,12 +11,22 @@ from simple_history.utils import get_history_manager_for_model
 M = TypeVar("M", bound=Model)
 
 
+# django-simple-history keeps a change's reason in 100 characters; the full text of a reason a user typed
+# stays on the row itself (a return reason, an override …), whose change the history shows in full.
+REASON_LENGTH = 100
+
+
+def short_reason(reason: str) -> str:
+    reason = " ".join(reason.split())
+    return reason if len(reason) <= REASON_LENGTH else reason[: REASON_LENGTH - 1] + "…"
+
+
 def audited_save(instance: M, *, actor: Any, reason: str = "") -> M:
     """Validate a row, name the acting user (and why, where a rule was set aside) in its history, save it."""
     instance.full_clean()
     instance._history_user = actor
     if reason:
-        instance._change_reason = reason
+        instance._change_reason = short_reason(reason)
     instance.save()
     return instance
 
@@ -39,7 +49,9 @@ def record_history(instances: Iterable[M], *, actor: Any, reason: str = "") -> l
         row.refresh_from_db()
     if rows:
         manager = get_history_manager_for_model(type(rows[0]))
-        manager.bulk_history_create(rows, update=True, default_user=actor, default_change_reason=reason)
+        manager.bulk_history_create(
+            rows, update=True, default_user=actor, default_change_reason=short_reason(reason)
+        )
     return rows
 
 

@@ -106,3 +106,14 @@ def test_a_reason_given_with_a_write_is_shown_with_its_change(admin_user, agency
     newest = history_rows(agency_a)[0]
     assert newest["reason"] == "Đổi tên theo quyết định sáp nhập"
     assert newest["who"] == admin_user
+
+
+@pytest.mark.django_db
+def test_a_long_reason_is_kept_short_in_the_history(admin_user, agency_a):
+    """The history's reason column holds 100 characters (PostgreSQL refuses more); the row keeps the rest."""
+    from dancoso.core.audit import REASON_LENGTH, audited_save
+    from dancoso.core.history import history_rows
+
+    audited_save(agency_a, actor=admin_user, reason="Lý do rất dài " * 40)
+    reason = history_rows(agency_a)[0]["reason"]
+    assert len(reason) == REASON_LENGTH and reason.endswith("…")
