@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "propaganda",
     "accountability",
     "emulation",
+    "digital",
     "reporting",
 ]
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from reporting.documents.layout import section_for
 from reporting.documents.meta import DocumentMeta
-from reporting.measures import MEASURES
+from dancoso.measures import MEASURES
 
 
 @dataclass(frozen=True)

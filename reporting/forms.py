@@ -13,7 +13,7 @@ from dancoso.core.forms import DatePickerMixin
 from dancoso.periods import current_period
 from reporting import sentences
 from reporting.checks import Gap
-from reporting.measures import MEASURES
+from dancoso.measures import MEASURES
 from reporting.models import AnnualReport
 from reporting.services import HEADER_FIELDS, NARRATIVE_TEXTS
 

@@ -35,7 +35,7 @@ from reporting.documents.meta import DocumentMeta, Narrative, Signer
 from reporting.documents.pdf import PdfConversionError, convert_to_pdf
 from reporting.documents.xlsx import build_xlsx
 from reporting.drafting import Draft
-from reporting.measures import MEASURES
+from dancoso.measures import MEASURES
 from reporting.models import (
     IN_PROGRESS,
     AnnualReport,

@@ -16,7 +16,7 @@ from dancoso.core.history import history_rows
 from dancoso.core.lists import call_service, posted, run_service
 from reporting import selectors, services
 from reporting.forms import NarrativeForm, ReportCreateForm, ReportHeaderForm, SentencesForm, SubmitForm
-from reporting.measures import MEASURES
+from dancoso.measures import MEASURES
 from reporting.models import ReportVersion
 
 DOWNLOADS = {

@@ -6,7 +6,9 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
+from dancoso.core.numbers import parse_money, vietnamese_number
 from dancoso.core.validators import WEB_ADDRESS_MESSAGE, validate_web_address
 from dancoso.core.widgets import DatePickerInput
 
@@ -43,6 +45,40 @@ class ClearedFilesMixin:
             if isinstance(field, forms.FileField) and cleaned.get(name) is False:
                 cleaned[name] = ""
         return cleaned
+
+
+class MoneyField(forms.Field):
+    """An amount in đồng as officials type it ("1.234.567", "1234567", "1,234,567 đ"), kept as typed when
+    refused; shown grouped with dots. Negative amounts and anything that is not a whole number are refused."""
+
+    default_error_messages = {
+        "invalid": _("Enter an amount in đồng, such as 1.234.567."),
+        "negative": _("An amount cannot be negative."),
+        "too_large": _("An amount cannot exceed 1.000.000.000.000.000 đ."),
+    }
+
+    widget = forms.TextInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.widget.attrs.update(
+            {"inputmode": "numeric", "class": "text-end", "autocomplete": "off", "maxlength": "40"}
+        )
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return vietnamese_number(value)
+        return value
+
+    def to_python(self, value: Any) -> int | None:
+        text = str(value).strip() if value is not None else ""
+        if not text:
+            return None
+        try:
+            return parse_money(text[:40])
+        except ValueError as exc:
+            code = {"negative": "negative", "too large": "too_large"}.get(str(exc), "invalid")
+            raise ValidationError(self.error_messages[code], code=code) from exc
 
 
 class WebAddressField(forms.URLField):

@@ -78,3 +78,41 @@ def with_unit(value: Any, unit: str) -> str:
         return format_percent(value)
     text = vietnamese_number(value)
     return f"{text} {unit}" if unit else text
+
+
+# Money is counted in whole đồng (``BigIntegerField``, never a float) and written "1.234.567 đ".
+MONEY_UNIT = "đ"
+# The largest amount a register accepts: a thousand trillion đồng is a typing error, not a budget.
+MONEY_MAX = 10**15
+_MONEY_SUFFIXES = ("đồng", "vnđ", "vnd", "đ", "d")
+
+
+def format_money(value: Any) -> str:
+    """An amount in đồng as "1.234.567 đ"; "—" for none."""
+    if value is None or value == "":
+        return MISSING
+    return f"{vietnamese_number(int(value))} {MONEY_UNIT}"
+
+
+def parse_money(text: Any) -> int:
+    """An amount as officials type it: "1.234.567", "1234567", "1,234,567 đ" or "1 234 567 đồng".
+
+    Dots, commas and spaces may only group thousands (money in đồng has no decimals). ``ValueError`` for
+    anything else, a negative amount or one above ``MONEY_MAX``; its message says which, for the form.
+    """
+    cleaned = " ".join(str(text).split()).lower()
+    for suffix in _MONEY_SUFFIXES:
+        if cleaned.endswith(suffix):
+            cleaned = cleaned[: -len(suffix)].strip()
+            break
+    if cleaned.startswith("-"):
+        raise ValueError("negative")
+    groups = cleaned.replace(",", ".").replace(" ", ".").split(".")
+    if not cleaned or not all(group.isdigit() and group.isascii() for group in groups):
+        raise ValueError("not a number")
+    if len(groups) > 1 and (len(groups[0]) > 3 or any(len(group) != 3 for group in groups[1:])):
+        raise ValueError("not a number")
+    amount = int("".join(groups))
+    if amount > MONEY_MAX:
+        raise ValueError("too large")
+    return amount

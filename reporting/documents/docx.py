@@ -37,7 +37,7 @@ from reporting.documents.layout import (
     vietnamese_date,
 )
 from reporting.documents.meta import DocumentMeta
-from reporting.measures import MEASURES, Measure
+from dancoso.measures import MEASURES, Measure
 
 __all__ = ["build_docx", "vietnamese_date", "vietnamese_number"]
 

@@ -21,7 +21,7 @@ class Signer:
 
 @dataclass(frozen=True)
 class Narrative:
-    """Text Home Affairs writes; ``measures`` maps a measure key (``reporting.measures``) to its comment."""
+    """Text Home Affairs writes; ``measures`` maps a measure key (``dancoso.measures``) to its comment."""
 
     leadership: str = ""
     measures: dict[str, str] = field(default_factory=dict)

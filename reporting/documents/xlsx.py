@@ -38,7 +38,7 @@ from reporting.documents.layout import (
     section_for,
 )
 from reporting.documents.meta import DocumentMeta
-from reporting.measures import MEASURES
+from dancoso.measures import MEASURES
 
 SUMMARY_TITLE = "Tổng hợp"
 # A wrapped header needs no more width than this; the data decides beyond it.

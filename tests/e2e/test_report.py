@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from dancoso import indicators
 from dancoso.periods import current_period
-from reporting.measures import MEASURES
+from dancoso.measures import MEASURES
 from reporting.models import AnnualReport, VersionStatus
 
 pytestmark = pytest.mark.e2e

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from reporting.measures import MEASURES
+from dancoso.measures import MEASURES
 from reporting.services import report_ensure, report_update
 
 # A report with nothing missing: the guard before submission lets it through.

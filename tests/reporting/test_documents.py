@@ -23,7 +23,7 @@ from reporting.documents.docx import build_docx, vietnamese_date, vietnamese_num
 from reporting.documents.layout import NO_FIGURES, NO_TEXT, SHEET_TITLE_FORBIDDEN, period_sentence
 from reporting.documents.meta import Narrative
 from reporting.documents.xlsx import build_xlsx, sheet_title
-from reporting.measures import MEASURES
+from dancoso.measures import MEASURES
 from tests.reporting.documents_data import build_meta, build_snapshot, with_agency_name
 
 HALF_MM = Mm(0.5)

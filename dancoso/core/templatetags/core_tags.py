@@ -46,6 +46,12 @@ def with_unit(value: Any, unit: str) -> str:
     return numbers.with_unit(value, unit)
 
 
+@register.filter
+def money(value: Any) -> str:
+    """An amount in đồng, one way everywhere: ``{{ 1234567|money }}`` → "1.234.567 đ"; "—" for none."""
+    return numbers.format_money(value)
+
+
 def _is_number(value: Any) -> bool:
     return not isinstance(value, bool) and isinstance(value, int | float | Decimal)
 

@@ -1,7 +1,9 @@
-"""The parts of the yearly report, in the resolution's order (Điều 1 khoản 1–5, then Điều 2).
+"""The measures of the resolution, in its order (Điều 1 khoản 1–5, then Điều 2): the parts of the yearly
+report and what a budget line pays for.
 
-Each part takes its figures from the registry section with the same article reference; a measure whose app
-has not landed yet, or that has no figures in the period, still gets its part, which says so plainly.
+Each part of the report takes its figures from the registry section with the same article reference; a
+measure whose app has not landed yet, or that has no figures in the period, still gets its part, which says
+so plainly. The keys are the measure apps' names, as strings: the core imports none of them.
 """
 
 from __future__ import annotations
