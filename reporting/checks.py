@@ -14,9 +14,9 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from dancoso.measures import MEASURES
 from reporting.documents.layout import section_for
 from reporting.documents.meta import DocumentMeta
-from dancoso.measures import MEASURES
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from dancoso.core.numbers import PERCENT, format_percent, vietnamese_number, with_unit
-from reporting.documents.layout import indicator_id, indicators_by_id, section_for
 from dancoso.measures import MEASURES
+from reporting.documents.layout import indicator_id, indicators_by_id, section_for
 from reporting.sentences import BY_KEY
 
 # Where a figure is missing the draft leaves the dots officials fill in by hand.

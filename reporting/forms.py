@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy as _
 
 from dancoso.core.fields import NARRATIVE_LENGTH, NOTE_LENGTH
 from dancoso.core.forms import DatePickerMixin
+from dancoso.measures import MEASURES
 from dancoso.periods import current_period
 from reporting import sentences
 from reporting.checks import Gap
-from dancoso.measures import MEASURES
 from reporting.models import AnnualReport
 from reporting.services import HEADER_FIELDS, NARRATIVE_TEXTS
 

@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from dancoso.accounts.access import is_province_admin
 from dancoso.agencies.models import Province
 from dancoso.core.audit import assign, audited_delete, audited_save, record_history
+from dancoso.measures import MEASURES
 from dancoso.periods import Period
 from reporting import drafting, sentences, snapshot
 from reporting.checks import Gap, submission_gaps
@@ -35,7 +36,6 @@ from reporting.documents.meta import DocumentMeta, Narrative, Signer
 from reporting.documents.pdf import PdfConversionError, convert_to_pdf
 from reporting.documents.xlsx import build_xlsx
 from reporting.drafting import Draft
-from dancoso.measures import MEASURES
 from reporting.models import (
     IN_PROGRESS,
     AnnualReport,

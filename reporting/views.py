@@ -14,9 +14,9 @@ from django.views.decorators.http import require_POST
 from dancoso.accounts.access import is_province_admin, province_admin_required, reports_required
 from dancoso.core.history import history_rows
 from dancoso.core.lists import call_service, posted, run_service
+from dancoso.measures import MEASURES
 from reporting import selectors, services
 from reporting.forms import NarrativeForm, ReportCreateForm, ReportHeaderForm, SentencesForm, SubmitForm
-from dancoso.measures import MEASURES
 from reporting.models import ReportVersion
 
 DOWNLOADS = {

@@ -70,6 +70,7 @@ POST_ONLY_FIELDS = {
     # Besides "public", a tick and a reason per gap of the version; those of a missing number stand for all.
     "reporting:version_submit": ("public", "accept_number", "reason_number"),
     "reporting:version_publish": ("public",),
+    "digital:milestone_delete": (),
     "emulation:pledge_send": (),
     "emulation:pledge_approve": (),
     "emulation:pledge_return": ("reason",),

@@ -233,6 +233,14 @@ ACCESS = {
     "emulation:violation_create": PEOPLE_WRITE,
     "emulation:violation_detail": OWN_A_READ,
     "emulation:violation_update": OWN_A_WRITE,
+    "digital:system_list": RECORDS,
+    "digital:system_register": RECORDS,
+    "digital:system_create": PEOPLE_WRITE,
+    "digital:system_detail": OWN_A_READ,
+    "digital:system_update": OWN_A_WRITE,
+    "digital:milestone_create": OWN_A_WRITE,
+    "digital:milestone_update": OWN_A_WRITE,
+    "digital:milestone_delete": OWN_A_WRITE,
     "public_exemplars:list": PUBLIC,
     "public_exemplars:detail": PUBLIC,
     "public_exemplars:photo": PUBLIC,
@@ -323,8 +331,20 @@ def sample_kwargs(agency_a, agency_b, staff_a, settings, tmp_path):
         size=8,
     )
     emulation = _emulation_samples(agency_a, person)
+    from digital.models import Milestone, System
+
+    system = System.objects.create(
+        name="Hệ thống quản lý văn bản", agency=agency_a, kind="information_system", status="development",
+        started_on=dt.date(2025, 1, 1),
+    )  # fmt: skip
+    milestone = Milestone.objects.create(
+        system=system, reached_on=dt.date(2025, 6, 1), title="Khảo sát", progress=10
+    )
     return {
         **emulation,
+        "digital:milestone_create": {"pk": system.pk},
+        "digital:milestone_": {"pk": milestone.pk},
+        "digital:system_": {"pk": system.pk},
         "figures_table": {"section": "training", "table": "by_agency"},
         "agencies:agency_": {"pk": agency_b.pk},
         "agencies:person_": {"pk": person.pk},

@@ -25,6 +25,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from dancoso.core.numbers import MISSING, vietnamese_number, with_unit
+from dancoso.measures import MEASURES, Measure
 from reporting.documents import layout as L
 from reporting.documents.layout import (
     appendix_tables,
@@ -37,7 +38,6 @@ from reporting.documents.layout import (
     vietnamese_date,
 )
 from reporting.documents.meta import DocumentMeta
-from dancoso.measures import MEASURES, Measure
 
 __all__ = ["build_docx", "vietnamese_date", "vietnamese_number"]
 

@@ -29,6 +29,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from dancoso.core.exports import safe_cell
 from dancoso.core.numbers import PERCENT
+from dancoso.measures import MEASURES
 from reporting.documents import layout as L
 from reporting.documents.layout import (
     appendix_tables,
@@ -38,7 +39,6 @@ from reporting.documents.layout import (
     section_for,
 )
 from reporting.documents.meta import DocumentMeta
-from dancoso.measures import MEASURES
 
 SUMMARY_TITLE = "Tổng hợp"
 # A wrapped header needs no more width than this; the data decides beyond it.

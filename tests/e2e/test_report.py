@@ -18,8 +18,8 @@ from docx.oxml.ns import qn
 from playwright.sync_api import Browser, Page, expect
 
 from dancoso import indicators
-from dancoso.periods import current_period
 from dancoso.measures import MEASURES
+from dancoso.periods import current_period
 from reporting.models import AnnualReport, VersionStatus
 
 pytestmark = pytest.mark.e2e

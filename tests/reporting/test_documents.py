@@ -18,12 +18,12 @@ from docx.shared import Mm
 from docx.table import Table
 from openpyxl import load_workbook
 
+from dancoso.measures import MEASURES
 from reporting.documents import pdf
 from reporting.documents.docx import build_docx, vietnamese_date, vietnamese_number
 from reporting.documents.layout import NO_FIGURES, NO_TEXT, SHEET_TITLE_FORBIDDEN, period_sentence
 from reporting.documents.meta import Narrative
 from reporting.documents.xlsx import build_xlsx, sheet_title
-from dancoso.measures import MEASURES
 from tests.reporting.documents_data import build_meta, build_snapshot, with_agency_name
 
 HALF_MM = Mm(0.5)
