@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "accountability",
     "emulation",
     "digital",
+    "funding",
     "reporting",
 ]
 

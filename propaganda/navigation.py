@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from dancoso.accounts import access
-from dancoso.core.navigation import Entry, PortalLink, Reference
+from dancoso.core.navigation import Entry, Fundable, PortalLink, Reference
 
 ARTICLE = (1, 2)
 
@@ -21,4 +21,15 @@ PORTAL_LINKS = (PortalLink(_("Legal documents on grassroots democracy"), "public
 REFERENCES = (
     Reference("propaganda.DocumentType", ("name", "display_order"), ARTICLE),
     Reference("propaganda.Channel", ("name", "kind", "display_order"), ARTICLE),
+)
+
+# A budget line may pay for an activity of the agency's own dissemination plan.
+FUNDABLE = (
+    Fundable(
+        "propaganda.PlanActivity",
+        _("Dissemination activity"),
+        "title",
+        agency="plan__agency",
+        year="plan__year",
+    ),
 )

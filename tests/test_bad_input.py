@@ -71,6 +71,8 @@ POST_ONLY_FIELDS = {
     "reporting:version_submit": ("public", "accept_number", "reason_number"),
     "reporting:version_publish": ("public",),
     "digital:milestone_delete": (),
+    "funding:spending_add": ("spent_on", "amount", "document_number", "note"),
+    "funding:spending_delete": (),
     "emulation:pledge_send": (),
     "emulation:pledge_approve": (),
     "emulation:pledge_return": ("reason",),

@@ -241,6 +241,14 @@ ACCESS = {
     "digital:milestone_create": OWN_A_WRITE,
     "digital:milestone_update": OWN_A_WRITE,
     "digital:milestone_delete": OWN_A_WRITE,
+    "funding:line_list": RECORDS,
+    "funding:line_create": PEOPLE_WRITE,
+    "funding:line_import": PEOPLE_WRITE,
+    "funding:line_detail": OWN_A_READ,
+    "funding:line_update": OWN_A_WRITE,
+    "funding:spending_add": OWN_A_WRITE,
+    "funding:spending_delete": OWN_A_WRITE,
+    "funding:summary": RECORDS,
     "public_exemplars:list": PUBLIC,
     "public_exemplars:detail": PUBLIC,
     "public_exemplars:photo": PUBLIC,
@@ -340,8 +348,22 @@ def sample_kwargs(agency_a, agency_b, staff_a, settings, tmp_path):
     milestone = Milestone.objects.create(
         system=system, reached_on=dt.date(2025, 6, 1), title="Khảo sát", progress=10
     )
+    import funding.models
+    from funding.defaults import ensure as ensure_sources
+    from funding.models import BudgetLine, FundingSource
+
+    ensure_sources(funding.models)
+    source = FundingSource.objects.first()
+    line = BudgetLine.objects.create(
+        agency=agency_a, year=2026, measure="training", description="Bồi dưỡng", source=source,
+        estimate=10_000_000, allocated=8_000_000,
+    )  # fmt: skip
+    spending = line.spendings.create(spent_on=dt.date(2026, 3, 1), amount=1_000_000)
     return {
         **emulation,
+        "funding:spending_add": {"pk": line.pk},
+        "funding:spending_": {"pk": spending.pk},
+        "funding:line_": {"pk": line.pk},
         "digital:milestone_create": {"pk": system.pk},
         "digital:milestone_": {"pk": milestone.pk},
         "digital:system_": {"pk": system.pk},

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from dancoso.accounts import access
-from dancoso.core.navigation import Entry, PortalLink
+from dancoso.core.navigation import Entry, Fundable, PortalLink
 
 ARTICLE = (1, 1)
 
@@ -20,3 +20,6 @@ PORTAL_LINKS = (
         _("Training certificates are verified from the address or QR code printed on them."), article=ARTICLE
     ),
 )
+
+# A budget line may pay for a class; any agency may send its staff to one.
+FUNDABLE = (Fundable("training.TrainingClass", _("Training class"), "title", year="plan__year"),)

@@ -10,6 +10,8 @@ An app may declare, in ``AGENCY_FLAGS``, what it warns about an agency (a People
 of term …): each check gives, for a list of agencies, their warnings from a fixed number of queries, and
 the agency's page and the dashboard show them.
 
+An app may declare, in ``FUNDABLE``, which of its records a budget line may say it pays for.
+
 An app also declares, in ``REFERENCES``, the small lists of data Home Affairs edits in the portal (document
 types, channels …): ``dancoso.core.references`` opens only those, and only their declared fields.
 """
@@ -66,6 +68,22 @@ class AgencyFlags:
     article: tuple[int, int] | None = REGISTERS
 
 
+@dataclass(frozen=True)
+class Fundable:
+    """A kind of record a budget line may say it pays for (a training class, a dissemination activity …).
+
+    ``agency`` and ``year`` are lookups from the record to the agency that owns it and to its year; ``None``
+    where any agency's line, or a line of any year, may point at it (a class open to every agency, a
+    system built over several years). ``title`` is the field a choice shows.
+    """
+
+    model: str  # "app_label.ModelName"
+    label: Any
+    title: str
+    agency: str | None = None
+    year: str | None = None
+
+
 GROUPS: tuple[tuple[Callable[[tuple[int, int] | None], bool], Any], ...] = (
     (lambda article: article is not None and article[0] == 1, _("Art. 1 – Measures")),
     (lambda article: article is not None and article[0] == 2, _("Art. 2 – Funding")),
@@ -85,6 +103,11 @@ ENTRIES: tuple[Entry, ...] = (
 
 # The core's own list: the days a deadline counts differently from the weekends and public holidays.
 CORE_REFERENCES: tuple[Reference, ...] = (Reference("core.CalendarDay", ("day", "kind", "name"), REGISTERS),)
+
+
+def fundables() -> list[Fundable]:
+    """What budget lines may point at, from every app's ``FUNDABLE``, in the apps' order."""
+    return _declared("FUNDABLE")
 
 
 def entries() -> list[Entry]:
