@@ -24,7 +24,11 @@ from dancoso.measures import MEASURES
 
 MONEY_VALIDATORS = [MinValueValidator(0), MaxValueValidator(MONEY_MAX)]
 OTHER = "other"
-MEASURE_CHOICES = [*((measure.key, measure.heading) for measure in MEASURES), (OTHER, _("Other"))]
+# What a line pays for: a measure of Art. 1 (Art. 2 is the funding itself), or something else.
+MEASURE_CHOICES = [
+    *((measure.key, measure.heading) for measure in MEASURES if measure.article[0] == 1),
+    (OTHER, _("Other")),
+]
 
 
 class FundingSource(models.Model):
