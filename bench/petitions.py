@@ -62,14 +62,15 @@ def main() -> None:
     print(f"Written to {out}")
 
 
-def _recreate(base: str) -> None:
+def _recreate(base: str, database: str = DATABASE) -> None:
+    """A fresh, empty database of that name on the server of ``base`` (every benchmark uses its own)."""
     import psycopg2
 
     connection = psycopg2.connect(base)
     connection.autocommit = True
     with connection.cursor() as cursor:
-        cursor.execute(f"DROP DATABASE IF EXISTS {DATABASE}")
-        cursor.execute(f"CREATE DATABASE {DATABASE}")
+        cursor.execute(f"DROP DATABASE IF EXISTS {database}")
+        cursor.execute(f"CREATE DATABASE {database}")
     connection.close()
 
 
