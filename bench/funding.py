@@ -16,12 +16,12 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import statistics
 import time
 from datetime import date
 from pathlib import Path
 
 from bench.petitions import _recreate
+from bench.timing import page, timed
 
 DATABASE = "dancoso_bench_funding"
 AGENCIES = 1000
@@ -106,9 +106,7 @@ def _load(agencies: list) -> int:
 
 def _measure(repeat: int, agency):
     from django.core.cache import cache
-    from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     from dancoso.accounts.models import Role, User
     from dancoso.periods import Period
@@ -132,32 +130,13 @@ def _measure(repeat: int, agency):
         ("admin changelist, year=2026", as_admin, "/admin/funding/budgetline/?year=2026"),
     ]
     for label, who, url in pages:
-        who.get(url)
-        times = []
-        for _ in range(repeat):
-            started = time.perf_counter()
-            response = who.get(url)
-            times.append((time.perf_counter() - started) * 1000)
-            assert response.status_code == 200, (url, response.status_code)
-        with CaptureQueriesContext(connection) as queries:
-            who.get(url)
-        times.sort()
-        yield label, statistics.median(times), times[int(len(times) * 0.95) - 1], len(queries)
-    times = []
-    for _ in range(repeat):
+        yield (label, *timed(page(who, url), repeat))
+
+    def afresh() -> None:
         cache.clear()
-        started = time.perf_counter()
         indicators.section(Period(2026))
-        times.append((time.perf_counter() - started) * 1000)
-    with CaptureQueriesContext(connection) as queries:
-        indicators.section(Period(2026))
-    times.sort()
-    yield (
-        "registry section, computed afresh",
-        statistics.median(times),
-        times[int(len(times) * 0.95) - 1],
-        len(queries),
-    )
+
+    yield ("registry section, computed afresh", *timed(afresh, repeat))
 
 
 if __name__ == "__main__":

@@ -15,10 +15,11 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import statistics
 import time
 from datetime import date, timedelta
 from pathlib import Path
+
+from bench.timing import page, timed
 
 DATABASE = "dancoso_bench_petitions"
 AGENCIES = 1000
@@ -136,9 +137,7 @@ def _load(loaded: int, size: int, agencies: list) -> int:
 def _measure(repeat: int, agency):
     from unittest import mock
 
-    from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     from dancoso.accounts.models import Role, User
 
@@ -166,17 +165,7 @@ def _measure(repeat: int, agency):
     ]
     with mock.patch("django.utils.timezone.localdate", return_value=TODAY):
         for label, who, url in pages:
-            who.get(url)  # warm
-            times = []
-            for _ in range(repeat):
-                started = time.perf_counter()
-                response = who.get(url)
-                times.append((time.perf_counter() - started) * 1000)
-                assert response.status_code == 200, (url, response.status_code)
-            with CaptureQueriesContext(connection) as queries:
-                who.get(url)
-            times.sort()
-            yield label, statistics.median(times), times[int(len(times) * 0.95) - 1], len(queries)
+            yield (label, *timed(page(who, url), repeat))
 
 
 if __name__ == "__main__":
