@@ -53,7 +53,7 @@ class LineForm(forms.ModelForm):
         if self.is_bound:
             agency = self.data.get("agency") or agency
             year = self.data.get("year") or year
-        return (int(agency) if str(agency).isdigit() else None), (int(year) if str(year).isdigit() else None)
+        return _small_number(agency), _small_number(year)
 
 
 class SpendingForm(DatePickerMixin, forms.ModelForm):
@@ -100,3 +100,9 @@ class ImportForm(forms.Form):
 
 class YearForm(forms.Form):
     year = forms.IntegerField(label=_("Budget year"), required=False, **YEAR_BOUNDS)
+
+
+def _small_number(value: Any) -> int | None:
+    """A key or a year as posted: a whole number of a few digits, or ``None`` for anything else."""
+    text = str(value)
+    return int(text) if text.isdigit() and text.isascii() and len(text) <= 12 else None

@@ -112,7 +112,10 @@ def parse_money(text: Any) -> int:
         raise ValueError("not a number")
     if len(groups) > 1 and (len(groups[0]) > 3 or any(len(group) != 3 for group in groups[1:])):
         raise ValueError("not a number")
-    amount = int("".join(groups))
+    digits = "".join(groups)
+    if len(digits) > len(str(MONEY_MAX)):
+        raise ValueError("too large")
+    amount = int(digits)
     if amount > MONEY_MAX:
         raise ValueError("too large")
     return amount
