@@ -5,49 +5,75 @@
 - staff conferences on the year before: most on time with a quorum, one late, one without a quorum;
 - People's Inspection Boards of two-year terms with members from the people registry: one board whose
   term has ended, one with too few members;
-- about 300 petitions and feedback over two years in every state, some past their deadline.
+- about 300 petitions and feedback over two years in every state, some past their deadline;
+- the yearly evaluation (§3c): last year's locked, every scorecard submitted, two scores adjusted by Home
+  Affairs and one head ranked below the agency; this year's open, about a third of the scorecards submitted,
+  a few being completed, one returned, and Sở Tư pháp's untouched for its staff to complete.
 
-Safe to run twice: nothing is added once the demo's disclosures exist. The seeded random generator gives
-the same records on every run.
+The evaluation's points are computed from the other measures' demo figures, hence ``AFTER``. Safe to run
+twice: nothing is added once the demo's disclosures exist, nor to the evaluation once a year is evaluated.
+The seeded random generator gives the same records on every run.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+from decimal import Decimal
 from types import SimpleNamespace
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from accountability import defaults, models
 from accountability.models import (
+    AgencyEvaluation,
     BoardRole,
     Consultation,
     ConsultationKind,
+    CriterionKind,
+    CriterionScore,
     Disclosure,
     DisclosureCategory,
     DisclosureForm,
+    Evaluation,
     InspectionBoard,
+    Level,
     Participation,
     Petition,
     PetitionEvent,
     PetitionField,
     PetitionSource,
     PetitionStatus,
+    ScorecardStatus,
     StaffConference,
     Step,
 )
 from accountability.models.board import term_end_for
 from accountability.models.petitions import new_code
+from accountability.scoring import rank
+from accountability.selectors.evaluation import default_year, ranking_of
 from accountability.services.boards import board_save, member_add
 from accountability.services.conferences import conference_save, resolution_save
-from dancoso.accounts.models import User
+from accountability.services.evaluation import (
+    evaluation_lock,
+    evaluation_open,
+    evaluation_prepare,
+    score_adjust,
+    scorecard_decide,
+    scorecard_return,
+    scorecard_save,
+    scorecard_submit,
+)
+from dancoso.accounts.models import Role, User
 from dancoso.agencies.models import Agency, Person
 from dancoso.core.models import CalendarDay
 from dancoso.core.workdays import Calendar
 
+# The evaluation computes points from these apps' figures, so their demos are seeded first.
+AFTER = ("emulation", "digital", "funding")
 ACTOR_USERNAME = "noivu"
 PETITIONS = 300
 # Sở Tư pháp's conference of last year was held late; Sở Y tế's had no quorum; Sở Công Thương's board
@@ -70,12 +96,16 @@ def seed() -> dict[str, int]:
             _conferences(actor, agencies, rng, today)
             _boards(actor, agencies, rng, today)
             _petitions(actor, agencies, rng, today)
+    if not Evaluation.objects.exists():
+        _evaluations(User.objects.get(username=ACTOR_USERNAME), random.Random(2026))
     return {
         "disclosures": Disclosure.objects.count(),
         "consultations": Consultation.objects.count(),
         "conferences": StaffConference.objects.count(),
         "boards": InspectionBoard.objects.count(),
         "petitions": Petition.objects.count(),
+        "evaluations": Evaluation.objects.count(),
+        "scorecards_submitted": AgencyEvaluation.objects.filter(status=ScorecardStatus.SUBMITTED).count(),
     }
 
 
@@ -315,3 +345,143 @@ def _handle(petition: Petition, events: list, rng: random.Random, calendar: Cale
     if answered + dt.timedelta(days=10) < today and rng.random() < 0.8:
         petition.status, petition.closed_on = PetitionStatus.CLOSED, answered + dt.timedelta(days=7)
         events.append((Step.CLOSED, petition.closed_on, ""))
+
+
+# The evaluation (§3c). Evidence of each manual criterion of the default rubric, by code; numbers and dates
+# are drawn for each agency.
+EVIDENCE = {
+    "4.2": "Báo cáo số {n}/BC-BTTND ngày {d}/{m} về kết quả giám sát; Thông báo số {k}/TB tiếp thu "
+    "kiến nghị của Ban Thanh tra nhân dân.",
+    "5.2": "Niêm yết kết quả giải quyết kiến nghị tại bộ phận một cửa và trên trang thông tin điện tử "
+    "(ảnh chụp ngày {d}/{m}).",
+    "6.2": "Quyết định số {n}/QĐ-UBND ngày {d}/{m} công nhận mô hình “Dân vận khéo” trong thực hiện dân chủ.",
+    "7.2": "Chuyên mục Công khai, Hỏi đáp trên trang thông tin điện tử: {k} lượt góp ý trực tuyến trong năm.",
+}
+OTHER_EVIDENCE = "Báo cáo số {n}/BC ngày {d}/{m} về kết quả thực hiện; hồ sơ lưu tại văn phòng."
+NOTHING_DONE = "Chưa thực hiện trong năm."
+# The share of a criterion's points an agency claims: most claim all or most of them, a few nothing.
+CLAIMED_SHARES = (Decimal(1), Decimal(1), Decimal("0.8"), Decimal("0.6"), Decimal("0.4"), Decimal(0))
+SELF_ASSESSMENT = (
+    "Năm {year}, {agency} ban hành kế hoạch và triển khai các nội dung thực hiện dân chủ ở cơ sở; công khai, "
+    "lấy ý kiến cán bộ, công chức, viên chức theo quy định; tổ chức hội nghị cán bộ, công chức, viên chức. "
+    "Hạn chế: một số nội dung công khai còn chậm. Cơ quan tự chấm {points} điểm ở các tiêu chí có minh chứng."
+)
+# Home Affairs' corrections of last year: the criterion, which scores it may correct, the share of the
+# criterion's points given, and the reason.
+ADJUSTMENTS = (
+    (
+        "6.2",
+        Q(claimed__gt=0),
+        Decimal(0),
+        "Mô hình chưa được cấp có thẩm quyền công nhận trong năm; quyết định nêu là của năm trước.",
+    ),
+    (
+        "7.1",
+        Q(computed=0),
+        Decimal(1),
+        "Cơ quan sử dụng hệ thống thông tin dùng chung của tỉnh để công khai và tiếp nhận phản ánh; "
+        "được tính là có hệ thống đang vận hành.",
+    ),
+)
+TIE_REASONS = {
+    Level.EXCELLENT: "Bằng điểm; cơ quan có mô hình dân chủ ở cơ sở được tỉnh công nhận và nhân rộng.",
+    Level.GOOD: "Bằng điểm; xếp Hoàn thành tốt nhiệm vụ theo tỷ lệ khống chế mức Hoàn thành xuất sắc.",
+}
+HEAD_REASON = "Người đứng đầu chưa trực tiếp chủ trì đối thoại với cán bộ, công chức theo quy định trong năm."
+RETURN_REASON = "Đề nghị bổ sung minh chứng tiêu chí 6.2: chưa có quyết định công nhận mô hình."
+# This year's scorecard of Sở Tư pháp is left untouched for ``canbo.tuphap`` to complete.
+UNTOUCHED_SCORECARD = "STP"
+DRAFTS = 4
+
+
+def _evaluations(actor: User, rng: random.Random) -> None:
+    """Last year evaluated and locked; this year open, with scorecards in every state."""
+    year = default_year()
+    staff = {user.agency_id: user for user in User.objects.filter(role=Role.AGENCY_STAFF).order_by("pk")}
+    with transaction.atomic():
+        _last_year(year - 1, actor, staff, rng)
+        _this_year(year, actor, staff, rng)
+
+
+def _opened(year: int, actor: User) -> list[AgencyEvaluation]:
+    evaluation = evaluation_open(evaluation=evaluation_prepare(year=year, actor=actor), actor=actor)
+    return list(evaluation.scorecards.select_related("agency", "evaluation").order_by("agency__code"))
+
+
+def _last_year(year: int, actor: User, staff: dict[int, User], rng: random.Random) -> None:
+    """Every scorecard submitted; Home Affairs adjusts two scores, decides ties and one head, and locks."""
+    cards = _opened(year, actor)
+    for card in cards:
+        _complete(card, staff.get(card.agency_id, actor), rng, submit=True)
+    evaluation = cards[0].evaluation
+    scores = CriterionScore.objects.filter(scorecard__evaluation=evaluation).order_by("pk")
+    for code, which, share, reason in ADJUSTMENTS:
+        candidates = list(scores.filter(which, criterion__code=code).select_related("criterion", "scorecard"))
+        if candidates:
+            score = rng.choice(candidates)
+            points = score.criterion.max_points * share
+            score_adjust(score=score, points=points, reason=reason, actor=actor)
+    _decide(evaluation, actor)
+    evaluation_lock(evaluation=evaluation, actor=actor)
+
+
+def _decide(evaluation: Evaluation, actor: User) -> None:
+    """The open ties (the places left to the first), then one head ranked a level below the agency."""
+    ranking = ranking_of(evaluation).ranking
+    cards = {card.pk: card for card in evaluation.scorecards.select_related("agency", "evaluation")}
+    if ranking.ties_open:
+        for index, key in enumerate(ranking.tied):
+            level = Level.EXCELLENT if index < ranking.tie_places else Level.GOOD
+            _decision(cards[key], actor, tie_level=level)
+    ranked = ((key, placement.level) for key, placement in ranking.placements.items() if not placement.tied)
+    head = next(((key, level) for key, level in ranked if level in (Level.GOOD, Level.DONE)), None)
+    if head is not None:
+        key, level = head
+        _decision(cards[key], actor, head_level=tuple(Level)[rank(level) + 1])
+
+
+def _decision(card: AgencyEvaluation, actor: User, *, tie_level: str = "", head_level: str = "") -> None:
+    scorecard_decide(
+        scorecard=card,
+        tie_level=tie_level,
+        tie_reason=TIE_REASONS[tie_level] if tie_level else "",
+        head_level=head_level,
+        head_reason=HEAD_REASON if head_level else "",
+        actor=actor,
+    )
+
+
+def _this_year(year: int, actor: User, staff: dict[int, User], rng: random.Random) -> None:
+    """A third submitted (one of them returned since), a few being completed, the others untouched."""
+    cards = [card for card in _opened(year, actor) if card.agency.code != UNTOUCHED_SCORECARD]
+    rng.shuffle(cards)
+    submitted, drafts = cards[: len(cards) // 3], cards[len(cards) // 3 :][:DRAFTS]
+    for card in submitted + drafts:
+        _complete(card, staff.get(card.agency_id, actor), rng, submit=card in submitted)
+    if submitted:
+        scorecard_return(scorecard=submitted[0], reason=RETURN_REASON, actor=actor)
+
+
+def _complete(card: AgencyEvaluation, actor: User, rng: random.Random, *, submit: bool) -> None:
+    """The agency claims points with evidence for every manual criterion and assesses itself."""
+    claims, total = {}, Decimal(0)
+    for score in card.scores.select_related("criterion").filter(criterion__kind=CriterionKind.MANUAL):
+        points = (score.criterion.max_points * rng.choice(CLAIMED_SHARES)).quantize(Decimal("0.01"))
+        template = EVIDENCE.get(score.criterion.code, OTHER_EVIDENCE) if points else NOTHING_DONE
+        numbers = {
+            "n": rng.randint(12, 98),
+            "k": rng.randint(5, 240),
+            "d": rng.randint(1, 28),
+            "m": rng.randint(3, 11),
+        }
+        claims[score.pk] = (points, template.format(**numbers))
+        total += points
+    name = card.agency.short_name or card.agency.name
+    assessment = SELF_ASSESSMENT.format(year=card.evaluation.year, agency=name, points=_number(total))
+    scorecard_save(scorecard=card, self_assessment=assessment, claims=claims, actor=actor)
+    if submit:
+        scorecard_submit(scorecard=card, actor=actor)
+
+
+def _number(points: Decimal) -> str:
+    return f"{points.normalize():f}".replace(".", ",")

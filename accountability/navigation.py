@@ -28,6 +28,7 @@ ENTRIES = (
     Entry("accountability:board_list", _("§3 People's Inspection Boards"), access.can_read_records, ARTICLE),
     Entry("accountability:petition_list", _("§3 Petitions and feedback"), access.can_read_records, ARTICLE),
     Entry("accountability:petition_overdue", _("§3 Overdue petitions"), access.can_read_records, ARTICLE),
+    Entry("accountability:evaluation_list", _("§3 Evaluation and ranking"), access.can_read_any, ARTICLE),
 )
 
 PORTAL_LINKS = (PortalLink(_("Send a petition or feedback, and follow it"), "public_feedback:new", ARTICLE),)

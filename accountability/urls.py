@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from accountability.views import boards, conferences, disclosures, petitions, public
+from accountability.views import boards, conferences, disclosures, evaluation, petitions, public
 
 app_name = "accountability"
 MOUNT = "accountability/"
@@ -65,6 +65,43 @@ urlpatterns += [
         "petitions/<int:pk>/files/<int:file_pk>/", petitions.petition_attachment, name="petition_attachment"
     ),
     path("petitions/<int:pk>/answer-file/", petitions.petition_answer_file, name="petition_answer_file"),
+]
+
+# -- The yearly evaluation and ranking (views/evaluation.py).
+urlpatterns += [
+    path("evaluation/", evaluation.evaluation_list, name="evaluation_list"),
+    path("evaluation/prepare/", evaluation.evaluation_prepare, name="evaluation_prepare"),
+    path("evaluation/<int:year>/", evaluation.evaluation_detail, name="evaluation_detail"),
+    path("evaluation/<int:year>/rubric/", evaluation.evaluation_rubric, name="evaluation_rubric"),
+    path("evaluation/<int:year>/settings/", evaluation.evaluation_settings, name="evaluation_settings"),
+    path("evaluation/<int:year>/criteria/new/", evaluation.criterion_edit, name="criterion_create"),
+    path("evaluation/criteria/<int:pk>/edit/", evaluation.criterion_edit, name="criterion_update"),
+    path("evaluation/criteria/<int:pk>/delete/", evaluation.criterion_delete, name="criterion_delete"),
+    *(
+        path(
+            f"evaluation/steps/<int:pk>/{step}/",
+            evaluation.evaluation_step,
+            {"step": step},
+            name=f"evaluation_{step}",
+        )
+        for step in evaluation.EVALUATION_STEPS
+    ),
+    path("evaluation/<int:year>/<int:agency>/", evaluation.scorecard_detail, name="scorecard"),
+    path("evaluation/<int:year>/<int:agency>/self/", evaluation.scorecard_edit, name="scorecard_edit"),
+    *(
+        path(
+            f"evaluation/scorecards/<int:pk>/{step}/",
+            evaluation.scorecard_step,
+            {"step": step},
+            name=f"scorecard_{step}",
+        )
+        for step in evaluation.SCORECARD_STEPS
+    ),
+    path("evaluation/scorecards/<int:pk>/decide/", evaluation.scorecard_decide, name="scorecard_decide"),
+    path("evaluation/scores/<int:pk>/adjust/", evaluation.score_adjust, name="score_adjust"),
+    path("evaluation/scores/<int:pk>/evidence/", evaluation.evidence_add, name="evidence_add"),
+    path("evaluation/evidence/<int:pk>/", evaluation.evidence_file, name="evidence_file"),
+    path("evaluation/evidence/<int:pk>/remove/", evaluation.evidence_remove, name="evidence_remove"),
 ]
 
 # The citizens' pages on the democracy portal (views/public.py).

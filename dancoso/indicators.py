@@ -281,6 +281,23 @@ def figures(period: Period) -> Figures:
     return _Reading(period).figures()
 
 
+def catalogue(periods: list[Period]) -> dict[str, Indicator]:
+    """The keyed indicators that have a value per agency, as the province's sections name them.
+
+    A rubric or a comparison names its figures by these keys; the periods say which years' figures to
+    look in (an indicator shows in a section only once something was recorded).
+    """
+    found: dict[str, Indicator] = {}
+    for period in periods:
+        reading = _Reading(period)
+        per_agency = reading.figures()
+        for section in reading.sections(None):
+            for indicator in section.indicators:
+                if indicator.key in per_agency:
+                    found.setdefault(indicator.key, indicator)
+    return dict(sorted(found.items()))
+
+
 class _Reading:
     """One read of the registry for a period: the change marks are read once, derived sections get figures."""
 

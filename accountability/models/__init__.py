@@ -4,6 +4,8 @@
   (bàn và quyết định, tham gia ý kiến, kiểm tra giám sát);
 - ``conference``: the yearly staff conference (hội nghị CBCCVC-NLĐ, Art. 51) and its resolutions;
 - ``board``: the People's Inspection Board (Ban Thanh tra nhân dân) of each agency, its terms and members;
+- ``evaluation``: the yearly evaluation and ranking of agencies and their heads (§3c), from a rubric
+  computed on the measures' figures;
 - ``petitions``: petitions and feedback (kiến nghị, phản ánh) of citizens and staff, with deadlines
   in working days.
 """
@@ -18,6 +20,18 @@ from accountability.models.disclosure import (
     DisclosureForm,
     Participation,
 )
+from accountability.models.evaluation import (
+    AgencyEvaluation,
+    Criterion,
+    CriterionKind,
+    CriterionScore,
+    Evaluation,
+    EvaluationStatus,
+    EvidenceFile,
+    Level,
+    ScorecardStatus,
+    ScoringRule,
+)
 from accountability.models.petitions import (
     Petition,
     PetitionAttachment,
@@ -29,6 +43,16 @@ from accountability.models.petitions import (
 )
 
 __all__ = [
+    "AgencyEvaluation",
+    "Criterion",
+    "CriterionKind",
+    "CriterionScore",
+    "Evaluation",
+    "EvaluationStatus",
+    "EvidenceFile",
+    "Level",
+    "ScorecardStatus",
+    "ScoringRule",
     "BoardMember",
     "BoardRole",
     "ConferenceResolution",

@@ -18,6 +18,10 @@ agency's staff run a class) are declared the same way. A path may hold only unde
 ``Where("agency", training_class__attendance_by="agencies")``: the trainee's own agency marks attendance
 where the class lets each agency mark its own trainees.
 
+Rows may also be released beyond their agencies once they reach a state: ``release=Release(can_read_any,
+evaluation__status="locked")`` lets every reader that ``can_read_any`` admits read a locked evaluation's
+scorecards, which before the lock only their own agency reads.
+
 Selectors start from ``scope(queryset, user)``; access helpers find and authorise in one call with
 ``get_for_user``, which answers 404 alike for "missing" and "not yours"; pages ask ``allows`` before
 showing a button. Nothing else in the project checks a role or compares agencies.
@@ -56,6 +60,25 @@ class Where:
 
 Paths = tuple[str | Where, ...] | None
 
+
+@dataclass(frozen=True, init=False)
+class Release:
+    """Rows meeting a condition (lookups on the row's fields) that ``readers`` read, whatever their agency."""
+
+    readers: Callable[[Any], bool]
+    condition: tuple[tuple[str, Any], ...]
+
+    def __init__(self, readers: Callable[[Any], bool], **condition: Any) -> None:
+        object.__setattr__(self, "readers", readers)
+        object.__setattr__(self, "condition", tuple(sorted(condition.items())))
+
+    def admits(self, user: Any, action: str) -> bool:
+        return action == "read" and self.readers(user)
+
+    def holds_for(self, row: Model) -> bool:
+        return all(_value(row, lookup) == value for lookup, value in self.condition)
+
+
 READ_ALL_ROLES = frozenset({Role.PROVINCE_ADMIN, Role.LEADER})
 RECORD_ROLES = frozenset({Role.PROVINCE_ADMIN, Role.LEADER, Role.AGENCY_STAFF})
 REPORT_ROLES = frozenset({Role.PROVINCE_ADMIN, Role.LEADER, Role.COUNCIL})
@@ -91,6 +114,11 @@ def can_read_reports(user: Any) -> bool:
     return bool(user.is_authenticated and (user.is_superuser or user.role in REPORT_ROLES))
 
 
+def can_read_any(user: Any) -> bool:
+    """Every signed-in role: staff, leaders, Home Affairs and the People's Council."""
+    return can_read_records(user) or can_read_reports(user)
+
+
 def can_write_records(user: Any) -> bool:
     """Home Affairs and agency staff record things (for every agency, or for their own); leaders only read."""
     return is_province_admin(user) or is_agency_staff(user)
@@ -108,6 +136,8 @@ class Reach:
     # Who may read rows of this model at all, before any agency is compared.
     readers: Callable[[Any], bool] = can_read_records
     actions: Mapping[str, Paths] = field(default_factory=dict)
+    # Rows published beyond their agencies once they meet a condition (a locked evaluation's results).
+    release: Release | None = None
 
     def paths(self, action: str) -> Paths:
         if action == "read":
@@ -134,14 +164,15 @@ def _sees_everything(user: Any, reach: Reach, action: str) -> bool:
 def scope(queryset: QuerySet[M], user: Any, *, action: str = "read") -> QuerySet[M]:
     """Narrow a queryset to the rows the user may read (or change, or act on with a named action)."""
     reach = reach_of(queryset.model)
-    if not reach.readers(user):
-        return queryset.none()
-    if _sees_everything(user, reach, action):
-        return queryset
-    paths = reach.paths(action)
-    if not paths or not is_agency_staff(user):
-        return queryset.none()
-    return queryset.filter(reduce(or_, (_lookup(path, user.agency_id) for path in paths)))
+    released = reach.release is not None and reach.release.admits(user, action)
+    conditions = [Q(**dict(reach.release.condition))] if released else []
+    if reach.readers(user):
+        if _sees_everything(user, reach, action):
+            return queryset
+        paths = reach.paths(action)
+        if paths and is_agency_staff(user):
+            conditions += [_lookup(path, user.agency_id) for path in paths]
+    return queryset.filter(reduce(or_, conditions)) if conditions else queryset.none()
 
 
 def _lookup(path: str | Where, agency_id: Any) -> Q:
@@ -162,6 +193,8 @@ def allows(user: Any, row: Model, action: str = "read") -> bool:
     (``select_related``) to keep this free of queries.
     """
     reach = reach_of(type(row))
+    if reach.release is not None and reach.release.admits(user, action) and reach.release.holds_for(row):
+        return True
     if not reach.readers(user):
         return False
     if _sees_everything(user, reach, action):

@@ -15,10 +15,10 @@ from django.utils.translation import gettext as _
 
 from dancoso.accounts.access import require
 from dancoso.core.audit import assign, audited_save
+from dancoso.core.rules import check_upload, problems_or_none, require_status
 from dancoso.core.uploads import DOCUMENTS
 from emulation.models import Campaign, Pledge, PledgeStatus
 from emulation.models.campaign import EDITABLE_PLEDGE
-from emulation.services.common import check_upload, problems_or_none, require_status
 
 CAMPAIGN_FIELDS = (
     "year",

@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 
 from dancoso.accounts.access import is_province_admin, require
 from dancoso.core.audit import assign, audited_delete, audited_save
+from dancoso.core.rules import check_upload, problems_or_none
 from dancoso.core.uploads import IMAGES
 from emulation.models import Exemplar, ExemplarPhoto, ExemplarStatus, NomineeKind
-from emulation.services.common import check_upload, problems_or_none
 
 EXEMPLAR_FIELDS = (
     "agency",

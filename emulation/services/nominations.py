@@ -28,11 +28,11 @@ from simple_history.utils import bulk_create_with_history
 from dancoso.accounts.access import require
 from dancoso.agencies.models import Agency
 from dancoso.core.audit import assign, audited_save
+from dancoso.core.rules import check_upload, problems_or_none, require_status
 from dancoso.core.uploads import DOCUMENTS
 from emulation.models import Award, Nomination, NominationFile, NominationStatus, NomineeKind, Quota
 from emulation.models.commendation import HOLDING_PLACE, MAX_PLACES
 from emulation.selectors.violations import blocking_violations
-from emulation.services.common import check_upload, problems_or_none, require_status
 from emulation.services.exemplars import nominee_problems
 
 QUOTA_FIELDS = ("year", "agency", "award", "places")

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from dancoso.accounts.access import require
 from dancoso.core.audit import assign, audited_save
+from dancoso.core.rules import problems_or_none
 from emulation.models import Violation, ViolationStatus
-from emulation.services.common import problems_or_none
 
 VIOLATION_FIELDS = (
     "agency",

@@ -60,3 +60,17 @@ def _is_number(value: Any) -> bool:
 def minutes(value: timedelta | None) -> int:
     """Whole minutes of a duration (for messages such as a login lockout)."""
     return int(value.total_seconds() // 60) if value else 0
+
+
+@register.filter
+def points(value: Any) -> str:
+    """Points as an evaluation writes them: "10", "7,5", "78,33"; "—" for none."""
+    if value is None or value == "" or not _is_number(value):
+        return MISSING if value in (None, "") else value
+    return numbers.vietnamese_number(Decimal(str(value)))
+
+
+@register.filter
+def get_item(mapping: Any, key: Any) -> Any:
+    """``{{ labels|get_item:key }}``: a value of a dictionary by a key the template holds in a variable."""
+    return mapping.get(key) if hasattr(mapping, "get") else None

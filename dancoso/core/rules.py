@@ -1,4 +1,4 @@
-"""What the writes of §4 share: the uploads they check and the status rule of every step."""
+"""Rules every service applies the same way: the uploads it checks, the status a step needs, its problems."""
 
 from __future__ import annotations
 
