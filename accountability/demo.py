@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from dataclasses import dataclass
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -113,13 +114,19 @@ def _day_in(year: int, rng: random.Random, today: dt.date, *, months: tuple[int,
     return min(dt.date(year, rng.randint(*months), rng.randint(1, 28)), today)
 
 
+def _diligence(index: int) -> float:
+    """How likely the agency at this position (in display order) is to do a required thing: a few agencies
+    are far behind, a third are exemplary."""
+    return 0.35 if index % 9 == 4 else 0.97 if index % 3 == 0 else 0.85
+
+
 def _disclosures(actor: User, agencies: list[Agency], rng: random.Random, today: dt.date) -> None:
     """Each agency discloses each required category with a chance that depends on how diligent it is."""
     categories = list(DisclosureCategory.objects.filter(is_required=True))
     forms = list(DisclosureForm.objects.all())
     rows, chosen = [], []
     for index, agency in enumerate(agencies):
-        diligence = 0.35 if index % 9 == 4 else 0.97 if index % 3 == 0 else 0.85
+        diligence = _diligence(index)
         for year in (today.year - 1, today.year):
             for category in categories:
                 if rng.random() > diligence:
@@ -398,9 +405,25 @@ def _evaluations(actor: User, rng: random.Random) -> None:
     """Last year evaluated and locked; this year open, with scorecards in every state."""
     year = default_year()
     staff = {user.agency_id: user for user in User.objects.filter(role=Role.AGENCY_STAFF).order_by("pk")}
+    # The agencies far behind in their disclosures have little evidence for the manual criteria either.
+    ordered = Agency.objects.active().order_by("display_order", "name").values_list("pk", flat=True)
+    diligence = {pk: _diligence(index) for index, pk in enumerate(ordered)}
+    scorers = _Scorers(actor, staff, diligence)
     with transaction.atomic():
-        _last_year(year - 1, actor, staff, rng)
-        _this_year(year, actor, staff, rng)
+        _last_year(year - 1, scorers, rng)
+        _this_year(year, scorers, rng)
+
+
+@dataclass(frozen=True)
+class _Scorers:
+    """Who completes each agency's scorecard (its staff account, or Home Affairs), and how diligently."""
+
+    home_affairs: User
+    staff: dict[int, User]
+    diligence: dict[int, float]
+
+    def of(self, card: AgencyEvaluation) -> User:
+        return self.staff.get(card.agency_id, self.home_affairs)
 
 
 def _opened(year: int, actor: User) -> list[AgencyEvaluation]:
@@ -408,11 +431,12 @@ def _opened(year: int, actor: User) -> list[AgencyEvaluation]:
     return list(evaluation.scorecards.select_related("agency", "evaluation").order_by("agency__code"))
 
 
-def _last_year(year: int, actor: User, staff: dict[int, User], rng: random.Random) -> None:
+def _last_year(year: int, scorers: _Scorers, rng: random.Random) -> None:
     """Every scorecard submitted; Home Affairs adjusts two scores, decides ties and one head, and locks."""
+    actor = scorers.home_affairs
     cards = _opened(year, actor)
     for card in cards:
-        _complete(card, staff.get(card.agency_id, actor), rng, submit=True)
+        _complete(card, scorers, rng, submit=True)
     evaluation = cards[0].evaluation
     scores = CriterionScore.objects.filter(scorecard__evaluation=evaluation).order_by("pk")
     for code, which, share, reason in ADJUSTMENTS:
@@ -421,23 +445,22 @@ def _last_year(year: int, actor: User, staff: dict[int, User], rng: random.Rando
             score = rng.choice(candidates)
             points = score.criterion.max_points * share
             score_adjust(score=score, points=points, reason=reason, actor=actor)
-    _decide(evaluation, actor)
+    _decide(evaluation, actor, rng)
     evaluation_lock(evaluation=evaluation, actor=actor)
 
 
-def _decide(evaluation: Evaluation, actor: User) -> None:
-    """The open ties (the places left to the first), then one head ranked a level below the agency."""
+def _decide(evaluation: Evaluation, actor: User, rng: random.Random) -> None:
+    """The open ties (the places left to the first), then a head ranked a level below a "good" agency."""
     ranking = ranking_of(evaluation).ranking
     cards = {card.pk: card for card in evaluation.scorecards.select_related("agency", "evaluation")}
     if ranking.ties_open:
         for index, key in enumerate(ranking.tied):
             level = Level.EXCELLENT if index < ranking.tie_places else Level.GOOD
             _decision(cards[key], actor, tie_level=level)
-    ranked = ((key, placement.level) for key, placement in ranking.placements.items() if not placement.tied)
-    head = next(((key, level) for key, level in ranked if level in (Level.GOOD, Level.DONE)), None)
-    if head is not None:
-        key, level = head
-        _decision(cards[key], actor, head_level=tuple(Level)[rank(level) + 1])
+    good = [key for key, place in ranking.placements.items() if place.level == Level.GOOD and not place.tied]
+    if good:
+        key = rng.choice(good)
+        _decision(cards[key], actor, head_level=tuple(Level)[rank(Level.GOOD) + 1])
 
 
 def _decision(card: AgencyEvaluation, actor: User, *, tie_level: str = "", head_level: str = "") -> None:
@@ -451,22 +474,24 @@ def _decision(card: AgencyEvaluation, actor: User, *, tie_level: str = "", head_
     )
 
 
-def _this_year(year: int, actor: User, staff: dict[int, User], rng: random.Random) -> None:
+def _this_year(year: int, scorers: _Scorers, rng: random.Random) -> None:
     """A third submitted (one of them returned since), a few being completed, the others untouched."""
-    cards = [card for card in _opened(year, actor) if card.agency.code != UNTOUCHED_SCORECARD]
+    cards = [card for card in _opened(year, scorers.home_affairs) if card.agency.code != UNTOUCHED_SCORECARD]
     rng.shuffle(cards)
     submitted, drafts = cards[: len(cards) // 3], cards[len(cards) // 3 :][:DRAFTS]
     for card in submitted + drafts:
-        _complete(card, staff.get(card.agency_id, actor), rng, submit=card in submitted)
+        _complete(card, scorers, rng, submit=card in submitted)
     if submitted:
-        scorecard_return(scorecard=submitted[0], reason=RETURN_REASON, actor=actor)
+        scorecard_return(scorecard=submitted[0], reason=RETURN_REASON, actor=scorers.home_affairs)
 
 
-def _complete(card: AgencyEvaluation, actor: User, rng: random.Random, *, submit: bool) -> None:
+def _complete(card: AgencyEvaluation, scorers: _Scorers, rng: random.Random, *, submit: bool) -> None:
     """The agency claims points with evidence for every manual criterion and assesses itself."""
     claims, total = {}, Decimal(0)
+    diligence = scorers.diligence.get(card.agency_id, 1)
     for score in card.scores.select_related("criterion").filter(criterion__kind=CriterionKind.MANUAL):
-        points = (score.criterion.max_points * rng.choice(CLAIMED_SHARES)).quantize(Decimal("0.01"))
+        share = rng.choice(CLAIMED_SHARES) if rng.random() < diligence else Decimal(0)
+        points = (score.criterion.max_points * share).quantize(Decimal("0.01"))
         template = EVIDENCE.get(score.criterion.code, OTHER_EVIDENCE) if points else NOTHING_DONE
         numbers = {
             "n": rng.randint(12, 98),
@@ -478,9 +503,9 @@ def _complete(card: AgencyEvaluation, actor: User, rng: random.Random, *, submit
         total += points
     name = card.agency.short_name or card.agency.name
     assessment = SELF_ASSESSMENT.format(year=card.evaluation.year, agency=name, points=_number(total))
-    scorecard_save(scorecard=card, self_assessment=assessment, claims=claims, actor=actor)
+    scorecard_save(scorecard=card, self_assessment=assessment, claims=claims, actor=scorers.of(card))
     if submit:
-        scorecard_submit(scorecard=card, actor=actor)
+        scorecard_submit(scorecard=card, actor=scorers.of(card))
 
 
 def _number(points: Decimal) -> str:

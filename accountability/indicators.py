@@ -7,7 +7,9 @@ A period counts:
   a quorum;
 - the People's Inspection Boards in term on its last day, with at least three members;
 - petitions received within it, those answered (on time or not), those still open past their deadline, and
-  the median number of days from receipt to answer.
+  the median number of days from receipt to answer;
+- the ranking of its year's evaluation (§3c): how many agencies reached each level, and each agency's score
+  and levels; provisional, and said so, until Home Affairs locks it.
 Every figure comes from a fixed handful of grouped queries, whatever the number of agencies or petitions.
 """
 
@@ -23,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accountability.evaluation_figures import ranking_figures
 from accountability.models import (
     BoardMember,
     Consultation,
@@ -153,18 +156,21 @@ def section(period: Period, agency: Agency | None = None) -> Section:
         article=_("Art. 1 §3"),
         tables=(_table({}, {}, len(required)),),
     )
-    if not any(figures.has_any for figures in by_agency.values()):
+    ranked = ranking_figures(period, agency, names)
+    if not any(figures.has_any for figures in by_agency.values()) and ranked is None:
         return empty
     active = {pk: by_agency.get(pk, AgencyFigures()) for pk in names}
     indicators = _indicators(active, len(required), _median_days(period, agency), province=agency is None)
-    return Section(
+    shortfalls = _shortfalls(active, names, len(required)) if agency is None else ()
+    section = Section(
         key=KEY,
         title=empty.title,
         article=empty.article,
         indicators=indicators,
         tables=(_table(by_agency, names, len(required)),),
-        shortfalls=_shortfalls(active, names, len(required)) if agency is None else (),
+        shortfalls=shortfalls,
     )
+    return ranked.added_to(section) if ranked is not None else section
 
 
 def agency_figures(period: Period) -> Figures:

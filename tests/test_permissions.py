@@ -187,6 +187,28 @@ ACCESS = {
     "accountability:petition_note": OWN_A_WRITE,
     "accountability:petition_attachment": OWN_A_READ,
     "accountability:petition_answer_file": OWN_A_READ,
+    # The evaluation: the samples' year is open, so the People's Council sees none of it yet.
+    "accountability:evaluation_list": SIGNED_IN,
+    "accountability:evaluation_prepare": ADMIN,
+    "accountability:evaluation_detail": RECORDS,
+    "accountability:evaluation_rubric": RECORDS,
+    "accountability:evaluation_settings": ADMIN,
+    "accountability:criterion_create": ADMIN,
+    "accountability:criterion_update": ADMIN,
+    "accountability:criterion_delete": ADMIN,
+    "accountability:evaluation_open": ADMIN,
+    "accountability:evaluation_refresh": ADMIN,
+    "accountability:evaluation_lock": ADMIN,
+    "accountability:evaluation_reopen": ADMIN,
+    "accountability:scorecard": OWN_A_READ,
+    "accountability:scorecard_edit": OWN_A_WRITE,
+    "accountability:scorecard_submit": OWN_A_WRITE,
+    "accountability:scorecard_return": ADMIN,
+    "accountability:scorecard_decide": ADMIN,
+    "accountability:score_adjust": ADMIN,
+    "accountability:evidence_add": OWN_A_WRITE,
+    "accountability:evidence_file": OWN_A_READ,
+    "accountability:evidence_remove": OWN_A_WRITE,
     "public_feedback:lookup": PUBLIC,
     "public_feedback:new": PUBLIC,
     "public_feedback:track": PUBLIC,
@@ -339,6 +361,7 @@ def sample_kwargs(agency_a, agency_b, staff_a, settings, tmp_path):
         size=8,
     )
     emulation = _emulation_samples(agency_a, person)
+    evaluation = _evaluation_samples(agency_a)
     from digital.models import Milestone, System
 
     system = System.objects.create(
@@ -361,6 +384,7 @@ def sample_kwargs(agency_a, agency_b, staff_a, settings, tmp_path):
     spending = line.spendings.create(spent_on=dt.date(2026, 3, 1), amount=1_000_000)
     return {
         **emulation,
+        **evaluation,
         "funding:spending_add": {"pk": line.pk},
         "funding:spending_": {"pk": spending.pk},
         "funding:line_": {"pk": line.pk},
@@ -414,6 +438,39 @@ def sample_kwargs(agency_a, agency_b, staff_a, settings, tmp_path):
         "accountability:petition_attachment": {"pk": petition.pk, "file_pk": petition_file.pk},
         "accountability:petition_": {"pk": petition.pk},
         "public_feedback:": {"code": petition.code},
+    }
+
+
+def _evaluation_samples(agency) -> dict:
+    """An open evaluation with agency A's scorecard: one computed and one manual criterion, a file."""
+    from accountability.models import AgencyEvaluation, Criterion, CriterionScore, Evaluation
+
+    evaluation = Evaluation.objects.create(year=2026, status="open")
+    computed = Criterion.objects.create(
+        evaluation=evaluation, group="I", code="1.1", title="Bồi dưỡng", max_points=10, kind="computed",
+        indicator_key="training.trainees_completed", rule="target", target=2,
+    )  # fmt: skip
+    manual = Criterion.objects.create(
+        evaluation=evaluation, group="I", code="1.2", title="Mô hình", max_points=5, kind="manual"
+    )
+    card = AgencyEvaluation.objects.create(evaluation=evaluation, agency=agency)
+    CriterionScore.objects.create(scorecard=card, criterion=computed, figure=1, computed=5)
+    score = CriterionScore.objects.create(scorecard=card, criterion=manual, claimed=3, evidence="Báo cáo")
+    evidence = score.files.create(file=ContentFile(b"%PDF-1.4", name="bc.pdf"), original_name="bc.pdf")
+    on_year = {"year": evaluation.year}
+    return {
+        "accountability:evaluation_detail": on_year,
+        "accountability:evaluation_rubric": on_year,
+        "accountability:evaluation_settings": on_year,
+        "accountability:evaluation_": {"pk": evaluation.pk},
+        "accountability:criterion_create": on_year,
+        "accountability:criterion_": {"pk": computed.pk},
+        "accountability:scorecard_edit": {"year": evaluation.year, "agency": agency.pk},
+        "accountability:scorecard_": {"pk": card.pk},
+        "accountability:scorecard": {"year": evaluation.year, "agency": agency.pk},
+        "accountability:score_adjust": {"pk": score.pk},
+        "accountability:evidence_add": {"pk": score.pk},
+        "accountability:evidence_": {"pk": evidence.pk},
     }
 
 

@@ -36,7 +36,7 @@ class SettingsForm(forms.ModelForm):
         fields = list(services.SETTINGS_FIELDS)
         help_texts = {
             "excellent_cap_percent": _(
-                "Nghị định 335/2025: “excellent” may not exceed 20% of those rated good or above."
+                "Nghị định 335/2025: “excellent” may not exceed 20 per cent of those rated good or above."
             ),
             "head_not_above_agency": _("The head's level is proposed from the agency's."),
         }

@@ -69,7 +69,7 @@ class Evaluation(models.Model):
         _("completed from (points)"), default=Decimal(50), validators=POINT_VALIDATORS, **POINTS
     )
     excellent_cap_percent = models.PositiveSmallIntegerField(
-        _("excellent at most (% of those rated good or above)"),
+        _("excellent at most (per cent of those rated good or above)"),
         default=20,
         validators=[MaxValueValidator(100)],
     )

@@ -4,7 +4,7 @@
   rubric (``accountability.defaults``), and edited while the year is being prepared. A criterion must name
   an indicator of the registry, a rule that fits its kind and points within its maximum; thresholds must
   be in order. A rubric whose points do not add up to 100 is allowed, with a warning on its page.
-- Opening the year gives every active agency a scorecard with one score per criterion and computes the
+- Opening the year gives every agency the People's Committee ranks a scorecard with one score per criterion and computes the
   points of computed criteria and penalties from the registry's figures of the year (``figures(period)``:
   a bounded number of queries whatever the number of agencies). While the year is open Home Affairs may
   compute them again; only the scores whose figure or points changed are written, each with history.
@@ -256,11 +256,18 @@ def _figure(value: Any) -> Decimal | None:
         return None
 
 
+def evaluated_agencies() -> Any:
+    """The active agencies the People's Committee ranks: its departments, public service units, districts
+    and communes. Bodies listed for context (the Party committee, the People's Council, the Front, the
+    newspaper) are not its to rank."""
+    return Agency.objects.active().exclude(kind=Agency.Kind.OTHER)
+
+
 def _add_missing(evaluation: Evaluation, criteria: list[Criterion], actor: Any) -> None:
     evaluated = evaluation.scorecards.values("agency")
     new = [
         AgencyEvaluation(evaluation=evaluation, agency=agency)
-        for agency in Agency.objects.active().exclude(pk__in=evaluated).only("pk")
+        for agency in evaluated_agencies().exclude(pk__in=evaluated).only("pk")
     ]
     bulk_create_with_history(new, AgencyEvaluation, default_user=actor)
     cards = dict(evaluation.scorecards.values_list("agency", "pk"))
