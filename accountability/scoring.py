@@ -5,7 +5,7 @@ Points of a criterion:
 - computed, rule "bands": the points of the first band (best first) whose lower bound the figure reaches;
 - penalty: the points off for each unit of the figure (each violation handled, each overdue petition), at
   most the criterion's maximum;
-- manual: the points the agency claims with its evidence.
+- manual: the points the agency claims with its evidence, counted once it has submitted its scorecard.
 An agency without the figure gets nothing, or the full points where the criterion says so ("không phát sinh
 thì được điểm tối đa"); a penalty without the figure takes nothing off. Home Affairs' adjustment replaces
 any of these. The total is the points gained less the points taken off, never below zero.
@@ -47,8 +47,10 @@ def computed_points(criterion: Any, figure: Decimal | None) -> Decimal | None:
     if criterion.rule == ScoringRule.BANDS:
         return band_points(criterion.bands, figure, maximum)
     target = criterion.target
-    if not target or figure >= target:
-        return maximum if figure > 0 or not target else ZERO
+    if not target:
+        return maximum if figure > 0 else ZERO
+    if figure >= target:
+        return maximum
     return quantize(maximum * max(ZERO, figure) / target)
 
 
@@ -59,13 +61,19 @@ def band_points(bands: Sequence[Sequence[Any]], figure: Decimal, maximum: Decima
     return ZERO
 
 
-def score_points(criterion: Any, score: Any) -> Decimal:
-    """The points a score counts: the adjustment, else the computed or claimed points."""
+def score_points(criterion: Any, score: Any, *, submitted: bool = True) -> Decimal:
+    """The points a score counts: the adjustment, else the computed or claimed points.
+
+    Points an agency claims count once it has submitted its scorecard: a draft's claims are its own notes.
+    """
     if score is None:
         return ZERO
     if score.adjusted is not None:
         return score.adjusted
-    value = score.claimed if criterion.kind == CriterionKind.MANUAL else score.computed
+    if criterion.kind == CriterionKind.MANUAL:
+        value = score.claimed if submitted else None
+    else:
+        value = score.computed
     return value if value is not None else ZERO
 
 
@@ -79,11 +87,11 @@ class Totals:
         return max(ZERO, self.gained - self.taken_off)
 
 
-def totals(criteria: Iterable[Any], scores: Mapping[Any, Any]) -> Totals:
+def totals(criteria: Iterable[Any], scores: Mapping[Any, Any], *, submitted: bool = True) -> Totals:
     """An agency's totals from its scores, keyed by criterion id."""
     gained = taken_off = ZERO
     for criterion in criteria:
-        points = score_points(criterion, scores.get(criterion.pk))
+        points = score_points(criterion, scores.get(criterion.pk), submitted=submitted)
         if criterion.kind == CriterionKind.PENALTY:
             taken_off += points
         else:

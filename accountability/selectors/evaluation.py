@@ -110,7 +110,12 @@ class Standing:
         return self.ranking.placements[card.pk]
 
     def criterion_points(self, card: AgencyEvaluation, criterion: Criterion) -> Decimal:
-        return score_points(criterion, self.points[card.pk].get(criterion.pk))
+        return score_points(criterion, self.points[card.pk].get(criterion.pk), submitted=not card.is_draft)
+
+    @property
+    def drafts(self) -> int:
+        """Scorecards not submitted: their claimed points do not count."""
+        return sum(1 for card in self.cards if card.is_draft)
 
     def rows(self, user: Any, filters: Mapping[str, Any] | None = None) -> list[Row]:
         """The rows the user may read, filtered, and sorted (score first unless told otherwise)."""
@@ -183,6 +188,6 @@ def ranking_of(evaluation: Evaluation) -> Standing:
     )
     for card, criterion, computed, claimed, adjusted in values.order_by():
         points.setdefault(card, {})[criterion] = Points(computed, claimed, adjusted)
-    sums = {card.pk: totals(criteria, points[card.pk]) for card in cards}
+    sums = {card.pk: totals(criteria, points[card.pk], submitted=not card.is_draft) for card in cards}
     entries = [Entry(card.pk, sums[card.pk].score, card.tie_level, card.head_level) for card in cards]
     return Standing(evaluation, criteria, cards, points, sums, ranking(evaluation, entries))

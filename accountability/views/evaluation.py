@@ -267,7 +267,10 @@ def _scorecard_page(
     context = {
         "evaluation": evaluation,
         "scorecard": scorecard,
-        "rows": [{"score": score, "points": score_points(score.criterion, score)} for score in scores],
+        "rows": [
+            {"score": score, "points": score_points(score.criterion, score, submitted=not scorecard.is_draft)}
+            for score in scores
+        ],
         "totals": standing.totals[scorecard.pk],
         "placement": standing.placement(scorecard),
         "ranking": standing.ranking,
