@@ -359,25 +359,28 @@ RUBRIC = (
 )
 
 
+# The fields of ``Criterion`` each row of ``RUBRIC`` gives, in order.
+RUBRIC_FIELDS = (
+    "group",
+    "code",
+    "title",
+    "max_points",
+    "kind",
+    "indicator_key",
+    "rule",
+    "target",
+    "bands",
+    "full_without_figure",
+    "points_each",
+    "guidance",
+)
+
+
 def rubric_rows() -> list[dict[str, Any]]:
     """The default rubric as field values of ``Criterion``, in display order."""
-    names = (
-        "group",
-        "code",
-        "title",
-        "max_points",
-        "kind",
-        "indicator_key",
-        "rule",
-        "target",
-        "bands",
-        "full_without_figure",
-        "points_each",
-        "guidance",
-    )
     rows = []
     for order, row in enumerate(RUBRIC, start=1):
-        values = dict(zip(names, row, strict=True))
+        values = dict(zip(RUBRIC_FIELDS, row, strict=True))
         values["group"] = GROUPS[values["group"]]
         values["bands"] = [list(band) for band in values["bands"]]
         values["display_order"] = order * 10

@@ -4,10 +4,11 @@
   rubric (``accountability.defaults``), and edited while the year is being prepared. A criterion must name
   an indicator of the registry, a rule that fits its kind and points within its maximum; thresholds must
   be in order. A rubric whose points do not add up to 100 is allowed, with a warning on its page.
-- Opening the year gives every agency the People's Committee ranks a scorecard with one score per criterion and computes the
-  points of computed criteria and penalties from the registry's figures of the year (``figures(period)``:
-  a bounded number of queries whatever the number of agencies). While the year is open Home Affairs may
-  compute them again; only the scores whose figure or points changed are written, each with history.
+- Opening the year gives every agency the People's Committee ranks a scorecard with one score per
+  criterion and computes the points of computed criteria and penalties from the registry's figures of the
+  year (``figures(period)``: a bounded number of queries whatever the number of agencies). While the year
+  is open Home Affairs may compute them again; only the scores whose figure or points changed are
+  written, each with history.
 - Agency staff complete the manual criteria (points and evidence, with files) and a self-assessment, then
   submit; Home Affairs may return a scorecard with a reason.
 - Home Affairs adjusts any score with a required reason (kept beside the computed value and in the
@@ -57,21 +58,7 @@ SETTINGS_FIELDS = (
     "excellent_cap_percent",
     "head_not_above_agency",
 )
-CRITERION_FIELDS = (
-    "group",
-    "code",
-    "title",
-    "max_points",
-    "kind",
-    "indicator_key",
-    "rule",
-    "target",
-    "bands",
-    "full_without_figure",
-    "points_each",
-    "guidance",
-    "display_order",
-)
+CRITERION_FIELDS = (*defaults.RUBRIC_FIELDS, "display_order")
 MAX_FILES = 5
 
 

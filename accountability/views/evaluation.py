@@ -4,7 +4,6 @@ the rubric and its rules, and each agency's scorecard with its evidence, adjustm
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -35,8 +34,8 @@ from dancoso.accounts.access import (
     user_passes,
 )
 from dancoso.core.history import history_rows
-from dancoso.core.lists import call_service, page_of, posted, valid_filters
-from dancoso.core.steps import Step, available, may_take, take
+from dancoso.core.lists import call_service, page_of, posted, run_service, valid_filters
+from dancoso.core.steps import Step, available, step_view
 from dancoso.core.uploads import file_download
 
 readers_required = user_passes(can_read_any)
@@ -135,12 +134,16 @@ def evaluation_detail(request: HttpRequest, year: int) -> HttpResponse:
 @province_admin_required
 def evaluation_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     evaluation = selectors.get_evaluation_by_pk(request.user, pk)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    refused = take(request, evaluation, step, EVALUATION_STEPS[step], keyword="evaluation")
-    if refused is None:
-        return redirect(evaluation)
-    return _ranking_page(request, selectors.get_evaluation_by_pk(request.user, pk), refused)
+    return step_view(
+        request,
+        evaluation,
+        step,
+        EVALUATION_STEPS,
+        keyword="evaluation",
+        page=lambda refused: _ranking_page(
+            request, selectors.get_evaluation_by_pk(request.user, pk), refused
+        ),
+    )
 
 
 # The rubric and the ranking rules.
@@ -212,12 +215,8 @@ def criterion_delete(request: HttpRequest, pk: int) -> HttpResponse:
     criterion = selectors.get_criterion_for_user(request.user, pk)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    try:
-        services.criterion_delete(criterion=criterion, actor=request.user)
-    except services.ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("The criterion has been removed from the rubric."))
+    success = _("The criterion has been removed from the rubric.")
+    run_service(request, services.criterion_delete, success=success, criterion=criterion, actor=request.user)
     return redirect("accountability:evaluation_rubric", criterion.evaluation.year)
 
 
@@ -326,14 +325,16 @@ def scorecard_edit(request: HttpRequest, year: int, agency: int) -> HttpResponse
 @readers_required
 def scorecard_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     scorecard = selectors.get_scorecard_by_pk(request.user, pk)
-    if not may_take(request.user, scorecard, SCORECARD_STEPS[step]):
-        raise PermissionDenied
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    refused = take(request, scorecard, step, SCORECARD_STEPS[step], keyword="scorecard")
-    if refused is None:
-        return redirect(scorecard)
-    return _scorecard_page(request, selectors.get_scorecard_by_pk(request.user, pk), bound=refused)
+    return step_view(
+        request,
+        scorecard,
+        step,
+        SCORECARD_STEPS,
+        keyword="scorecard",
+        page=lambda refused: _scorecard_page(
+            request, selectors.get_scorecard_by_pk(request.user, pk), bound=refused
+        ),
+    )
 
 
 @province_admin_required
@@ -397,10 +398,6 @@ def evidence_remove(request: HttpRequest, pk: int) -> HttpResponse:
     row = selectors.get_evidence_for_user(request.user, pk, action="write")
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    try:
-        services.evidence_remove(evidence=row, actor=request.user)
-    except services.ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("The evidence file has been removed."))
+    success = _("The evidence file has been removed.")
+    run_service(request, services.evidence_remove, success=success, evidence=row, actor=request.user)
     return redirect(row.score.scorecard)

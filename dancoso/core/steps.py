@@ -17,7 +17,8 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect
 from django.urls import reverse
 
 from dancoso.accounts.access import allows
@@ -91,3 +92,23 @@ def take(request: HttpRequest, row: Model, name: str, step: Step, *, keyword: st
             messages.success(request, str(step.success))
             return None
     return (name, form)
+
+
+def step_view(
+    request: HttpRequest,
+    row: Model,
+    name: str,
+    steps: Mapping[str, Step],
+    *,
+    keyword: str,
+    page: Callable[[Any], HttpResponse],
+) -> HttpResponse:
+    """The view of a step's address: 403 for a user who may not take it, 405 for anything but a POST;
+    done, back to the row's page; refused, ``page(refused)`` shows it again with the form as typed."""
+    step = steps[name]
+    if not may_take(request.user, row, step):
+        raise PermissionDenied
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    refused = take(request, row, name, step, keyword=keyword)
+    return redirect(row) if refused is None else page(refused)

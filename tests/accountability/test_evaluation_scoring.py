@@ -113,6 +113,14 @@ def test_proportional_points_are_rounded_to_the_cent_half_up():
     assert computed_points(_target(target=3), D(2)) == D("6.67")
 
 
+@pytest.mark.parametrize("target", [None, 0])
+def test_without_a_target_any_figure_above_zero_gives_full_points_and_zero_gives_none(target):
+    criterion = _target(target=target)
+    assert computed_points(criterion, D(1)) == D(10)
+    assert computed_points(criterion, D("0.5")) == D(10)
+    assert computed_points(criterion, D(0)) == D(0)
+
+
 def test_a_negative_figure_under_a_target_gives_nothing_not_negative_points():
     assert computed_points(_target(), D(-4)) == D(0)
 
@@ -211,6 +219,17 @@ def test_a_missing_score_or_missing_points_count_zero():
     assert score_points(_target(), _score()) == D(0)
 
 
+def test_claimed_points_count_only_once_the_scorecard_is_submitted():
+    claim = _score(claimed=D(4))
+    assert score_points(_manual(), claim, submitted=False) == D(0)
+    assert score_points(_manual(), claim, submitted=True) == D(4)
+
+
+def test_a_drafts_adjustment_and_computed_points_count_before_it_is_submitted():
+    assert score_points(_manual(), _score(claimed=D(4), adjusted=D(2)), submitted=False) == D(2)
+    assert score_points(_target(), _score(computed=D(10)), submitted=False) == D(10)
+
+
 # Totals.
 
 
@@ -219,6 +238,13 @@ def test_the_total_is_points_gained_less_points_taken_off():
     scores = {1: _score(computed=D(10)), 4: _score(claimed=D(4)), 3: _score(computed=D(5))}
     result = totals(criteria, scores)
     assert (result.gained, result.taken_off, result.score) == (D(14), D(5), D(9))
+
+
+def test_a_drafts_total_leaves_out_its_claims():
+    criteria = [_target(), _manual(), _penalty()]
+    scores = {1: _score(computed=D(10)), 4: _score(claimed=D(4)), 3: _score(computed=D(5))}
+    result = totals(criteria, scores, submitted=False)
+    assert (result.gained, result.taken_off, result.score) == (D(10), D(5), D(5))
 
 
 def test_the_total_never_falls_below_zero():

@@ -43,6 +43,7 @@ from accountability.services.evaluation import (
 )
 from dancoso import indicators
 from dancoso.accounts import access
+from dancoso.agencies.models import Agency
 from dancoso.periods import Period
 from tests.accountability.factories import BoardMemberFactory, InspectionBoardFactory, PetitionFactory
 from tests.factories import (
@@ -330,11 +331,13 @@ def test_open_gives_every_active_agency_a_scorecard_with_one_score_per_criterion
     admin_user, home_affairs, agency_a, agency_b
 ):
     retired = RetiredAgencyFactory()
+    # Listed for context (the Party committee, the newspaper …), not ranked by the People's Committee.
+    other = AgencyFactory(kind=Agency.Kind.OTHER)
     evaluation = _open_year(admin_user)
     assert evaluation.status == EvaluationStatus.OPEN and evaluation.opened_at is not None
     cards = list(evaluation.scorecards.all())
     assert {card.agency_id for card in cards} == {home_affairs.pk, agency_a.pk, agency_b.pk}
-    assert retired.pk not in {card.agency_id for card in cards}
+    assert not {retired.pk, other.pk} & {card.agency_id for card in cards}
     criteria = set(evaluation.criteria.values_list("pk", flat=True))
     for card in cards:
         assert card.status == ScorecardStatus.DRAFT
@@ -652,6 +655,22 @@ def test_a_claim_on_a_computed_criterion_is_ignored(open_year, agency_a, staff_a
         actor=staff_a,
     )
     assert _score(open_year, agency_a, "1.1").claimed is None
+
+
+def test_claimed_points_count_in_the_ranking_only_once_submitted(open_year, agency_a, staff_a):
+    card = _card(open_year, agency_a)
+    before = ranking_of(open_year).totals[card.pk].score
+    claims = {code.replace(".", "_"): (D(0), "") for code in MANUAL}
+    claims["6_2"] = (D(5), "Quyết định công nhận mô hình số 12/QĐ-STP")
+    card = scorecard_save(
+        scorecard=card,
+        self_assessment="Hoàn thành tốt nhiệm vụ.",
+        claims=_claims(open_year, agency_a, **claims),
+        actor=staff_a,
+    )
+    assert ranking_of(open_year).totals[card.pk].score == before
+    scorecard_submit(scorecard=card, actor=staff_a)
+    assert ranking_of(open_year).totals[card.pk].score == before + D(5)
 
 
 def _complete(evaluation, agency, actor):
