@@ -444,9 +444,7 @@ def test_a_head_above_the_agency_is_flagged_when_the_rule_is_on():
 
 
 def test_a_head_above_the_agency_is_allowed_when_the_rule_is_off():
-    result = ranking(
-        _rules(head_not_above_agency=False), _entries(75, head_levels={0: Level.EXCELLENT})
-    )
+    result = ranking(_rules(head_not_above_agency=False), _entries(75, head_levels={0: Level.EXCELLENT}))
     placement = result.placements[0]
     assert (placement.head_level, placement.head_above) == (Level.EXCELLENT, False)
 

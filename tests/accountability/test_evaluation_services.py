@@ -79,9 +79,9 @@ def _card(evaluation, agency):
 
 
 def _score(evaluation, agency, code):
-    return CriterionScore.objects.select_related("criterion", "scorecard__evaluation", "scorecard__agency").get(
-        scorecard__evaluation=evaluation, scorecard__agency=agency, criterion__code=code
-    )
+    return CriterionScore.objects.select_related(
+        "criterion", "scorecard__evaluation", "scorecard__agency"
+    ).get(scorecard__evaluation=evaluation, scorecard__agency=agency, criterion__code=code)
 
 
 def _registry_figure(score):
@@ -162,7 +162,10 @@ def test_prepare_copies_the_previous_years_edited_rubric_and_rules(admin_user):
     copied = {c.code: c for c in evaluation.criteria.all()}
     assert set(copied) == {c.code for c in last_year.criteria.all()}
     assert "7.2" not in copied
-    assert (copied["4.2"].title, copied["4.2"].max_points) == ("Ban Thanh tra nhân dân có báo cáo giám sát", D(7))
+    assert (copied["4.2"].title, copied["4.2"].max_points) == (
+        "Ban Thanh tra nhân dân có báo cáo giám sát",
+        D(7),
+    )
     assert copied["1.2"].bands == [[90, 5], [70, 3], [50, 1]]
     assert (
         evaluation.excellent_from,
@@ -236,7 +239,12 @@ def test_a_valid_computed_criterion_is_added(preparing, admin_user):
         ({"rule": "bands", "target": None, "bands": []}, "bands"),
         ({"rule": "", "target": None}, "rule"),
         (
-            {"kind": "penalty", "rule": "", "target": None, "indicator_key": "accountability.petitions_overdue"},
+            {
+                "kind": "penalty",
+                "rule": "",
+                "target": None,
+                "indicator_key": "accountability.petitions_overdue",
+            },
             "points_each",
         ),
         ({"code": "3.3"}, "code"),  # the default rubric's code of the consultations
@@ -373,13 +381,19 @@ def test_training_completed_trainees_and_attendance_give_their_points(
         start_date=start,
         end_date=start + dt.timedelta(days=3),
     )
-    sessions = [SessionFactory(training_class=training_class, date=start + dt.timedelta(days=i)) for i in (0, 1)]
+    sessions = [
+        SessionFactory(training_class=training_class, date=start + dt.timedelta(days=i)) for i in (0, 1)
+    ]
     for _ in range(2):  # two officers of A attend both sessions: both complete
-        enrolment = EnrolmentFactory(training_class=training_class, person=DemocracyOfficerFactory(agency=agency_a))
+        enrolment = EnrolmentFactory(
+            training_class=training_class, person=DemocracyOfficerFactory(agency=agency_a)
+        )
         for session in sessions:
             AttendanceFactory(enrolment=enrolment, session=session, status="present")
     # B's officer attends one session of two: 50% attendance, not completed.
-    enrolment = EnrolmentFactory(training_class=training_class, person=DemocracyOfficerFactory(agency=agency_b))
+    enrolment = EnrolmentFactory(
+        training_class=training_class, person=DemocracyOfficerFactory(agency=agency_b)
+    )
     AttendanceFactory(enrolment=enrolment, session=sessions[0], status="present")
     AttendanceFactory(enrolment=enrolment, session=sessions[1], status="absent")
 
@@ -616,7 +630,9 @@ def test_submit_asks_evidence_for_points_claimed_above_zero(open_year, agency_a,
             "7_2": (D(2), ""),  # evidence as a file
         },
     )
-    card = scorecard_save(scorecard=card, self_assessment="Hoàn thành tốt nhiệm vụ.", claims=claims, actor=staff_a)
+    card = scorecard_save(
+        scorecard=card, self_assessment="Hoàn thành tốt nhiệm vụ.", claims=claims, actor=staff_a
+    )
     evidence_add(score=_score(open_year, agency_a, "7.2"), upload=_pdf(), actor=staff_a)
     with pytest.raises(ValidationError) as refused:
         scorecard_submit(scorecard=card, actor=staff_a)
@@ -676,12 +692,17 @@ def test_claimed_points_count_in_the_ranking_only_once_submitted(open_year, agen
 def _complete(evaluation, agency, actor):
     claims = _claims(evaluation, agency, **{code.replace(".", "_"): (D(0), "") for code in MANUAL})
     card = scorecard_save(
-        scorecard=_card(evaluation, agency), self_assessment="Hoàn thành nhiệm vụ.", claims=claims, actor=actor
+        scorecard=_card(evaluation, agency),
+        self_assessment="Hoàn thành nhiệm vụ.",
+        claims=claims,
+        actor=actor,
     )
     return scorecard_submit(scorecard=card, actor=actor)
 
 
-def test_a_submitted_scorecard_is_frozen_until_returned_with_a_reason(open_year, agency_a, staff_a, admin_user):
+def test_a_submitted_scorecard_is_frozen_until_returned_with_a_reason(
+    open_year, agency_a, staff_a, admin_user
+):
     card = _complete(open_year, agency_a, staff_a)
     with pytest.raises(ValidationError):
         scorecard_save(scorecard=card, self_assessment="Sửa lại", claims={}, actor=staff_a)
@@ -775,7 +796,9 @@ def _year_of_one_criterion(actor, year=YEAR, **rules):
 
 
 def _set_total(evaluation, agency, points, actor):
-    score_adjust(score=_score(evaluation, agency, "1"), points=D(points), reason="Kết quả kiểm tra", actor=actor)
+    score_adjust(
+        score=_score(evaluation, agency, "1"), points=D(points), reason="Kết quả kiểm tra", actor=actor
+    )
 
 
 @pytest.fixture
@@ -798,7 +821,9 @@ def _decide(card, actor, *, tie_level="", tie_reason="", head_level="", head_rea
     )
 
 
-def test_lock_is_refused_while_a_tie_is_open_and_allowed_once_decided(tied_year, admin_user, home_affairs, agency_a):
+def test_lock_is_refused_while_a_tie_is_open_and_allowed_once_decided(
+    tied_year, admin_user, home_affairs, agency_a
+):
     ranking = ranking_of(tied_year).ranking
     assert ranking.ties_open and (ranking.tie_places, len(ranking.tied)) == (1, 2)
     with pytest.raises(ValidationError):
@@ -806,7 +831,9 @@ def test_lock_is_refused_while_a_tie_is_open_and_allowed_once_decided(tied_year,
     tied_year.refresh_from_db()
     assert tied_year.status == EvaluationStatus.OPEN
 
-    _decide(_card(tied_year, agency_a), admin_user, tie_level=Level.EXCELLENT, tie_reason="Có mô hình điển hình")
+    _decide(
+        _card(tied_year, agency_a), admin_user, tie_level=Level.EXCELLENT, tie_reason="Có mô hình điển hình"
+    )
     locked = evaluation_lock(evaluation=tied_year, actor=admin_user)
 
     assert locked.status == EvaluationStatus.LOCKED and locked.locked_at is not None
@@ -817,15 +844,21 @@ def test_lock_is_refused_while_a_tie_is_open_and_allowed_once_decided(tied_year,
 
 def test_a_tie_decision_is_checked(tied_year, admin_user, home_affairs, agency_a, agency_b):
     with pytest.raises(ValidationError) as refused:
-        _decide(_card(tied_year, agency_b), admin_user, tie_level=Level.EXCELLENT, tie_reason="Không hòa điểm")
+        _decide(
+            _card(tied_year, agency_b), admin_user, tie_level=Level.EXCELLENT, tie_reason="Không hòa điểm"
+        )
     assert set(refused.value.message_dict) == {"tie_level"}
     with pytest.raises(ValidationError) as refused:
         _decide(_card(tied_year, agency_a), admin_user, tie_level=Level.EXCELLENT)
     assert set(refused.value.message_dict) == {"tie_reason"}
 
-    _decide(_card(tied_year, agency_a), admin_user, tie_level=Level.EXCELLENT, tie_reason="Có mô hình điển hình")
+    _decide(
+        _card(tied_year, agency_a), admin_user, tie_level=Level.EXCELLENT, tie_reason="Có mô hình điển hình"
+    )
     with pytest.raises(ValidationError) as refused:
-        _decide(_card(tied_year, home_affairs), admin_user, tie_level=Level.EXCELLENT, tie_reason="Cũng xứng đáng")
+        _decide(
+            _card(tied_year, home_affairs), admin_user, tie_level=Level.EXCELLENT, tie_reason="Cũng xứng đáng"
+        )
     assert set(refused.value.message_dict) == {"tie_level"}
     assert _card(tied_year, home_affairs).tie_level == ""
 
@@ -839,7 +872,9 @@ def test_only_home_affairs_decides_a_tie(tied_year, agency_a, staff_a):
 def test_a_head_above_the_agency_is_refused_and_blocks_the_lock_when_the_rule_is_on(
     tied_year, admin_user, agency_a, agency_b
 ):
-    _decide(_card(tied_year, agency_a), admin_user, tie_level=Level.EXCELLENT, tie_reason="Có mô hình điển hình")
+    _decide(
+        _card(tied_year, agency_a), admin_user, tie_level=Level.EXCELLENT, tie_reason="Có mô hình điển hình"
+    )
     card_b = _card(tied_year, agency_b)  # good
     with pytest.raises(ValidationError) as refused:
         _decide(card_b, admin_user, head_level=Level.EXCELLENT, head_reason="Cá nhân xuất sắc")
@@ -850,7 +885,9 @@ def test_a_head_above_the_agency_is_refused_and_blocks_the_lock_when_the_rule_is
 
     # With the rule off the head may be ranked above; turning it back on blocks the lock.
     evaluation_settings_save(evaluation=tied_year, actor=admin_user, head_not_above_agency=False)
-    _decide(_card(tied_year, agency_b), admin_user, head_level=Level.EXCELLENT, head_reason="Cá nhân xuất sắc")
+    _decide(
+        _card(tied_year, agency_b), admin_user, head_level=Level.EXCELLENT, head_reason="Cá nhân xuất sắc"
+    )
     evaluation_settings_save(evaluation=tied_year, actor=admin_user, head_not_above_agency=True)
     assert ranking_of(tied_year).placement(_card(tied_year, agency_b)).head_above
     with pytest.raises(ValidationError):
@@ -888,8 +925,12 @@ WRITES = {
     ),
     "scorecard_submit": lambda c: scorecard_submit(scorecard=c["card"], actor=c["staff"]),
     "scorecard_return": lambda c: scorecard_return(scorecard=c["card"], reason="Trả lại", actor=c["admin"]),
-    "score_adjust": lambda c: score_adjust(score=c["score"], points=D(1), reason="Chấm lại", actor=c["admin"]),
-    "scorecard_decide": lambda c: _decide(c["card"], c["admin"], head_level=Level.NOT_DONE, head_reason="Vi phạm"),
+    "score_adjust": lambda c: score_adjust(
+        score=c["score"], points=D(1), reason="Chấm lại", actor=c["admin"]
+    ),
+    "scorecard_decide": lambda c: _decide(
+        c["card"], c["admin"], head_level=Level.NOT_DONE, head_reason="Vi phạm"
+    ),
     "evidence_add": lambda c: evidence_add(score=c["score"], upload=_pdf(), actor=c["staff"]),
     "evidence_remove": lambda c: evidence_remove(evidence=c["evidence"], actor=c["staff"]),
 }
@@ -927,7 +968,11 @@ def test_reopening_needs_a_reason_which_the_history_keeps(locked, admin_user):
     reopened = evaluation_reopen(evaluation=evaluation, reason=reason, actor=admin_user)
 
     reopened.refresh_from_db()
-    assert (reopened.status, reopened.locked_at, reopened.reopen_reason) == (EvaluationStatus.OPEN, None, reason)
+    assert (reopened.status, reopened.locked_at, reopened.reopen_reason) == (
+        EvaluationStatus.OPEN,
+        None,
+        reason,
+    )
     record = reopened.history.first()
     assert (record.history_change_reason, record.history_user) == (reason, admin_user)
     # Open again, a score can be corrected.
@@ -974,7 +1019,9 @@ def test_staff_of_another_agency_cannot_add_evidence(open_year, agency_a, staff_
     assert not EvidenceFile.objects.exists()
 
 
-def test_other_agencies_scorecards_are_released_to_staff_only_once_locked(admin_user, agency_a, agency_b, staff_b):
+def test_other_agencies_scorecards_are_released_to_staff_only_once_locked(
+    admin_user, agency_a, agency_b, staff_b
+):
     evaluation = _open_year(admin_user)
     card_a, card_b = _card(evaluation, agency_a), _card(evaluation, agency_b)
     assert set(access.scope(AgencyEvaluation.objects.all(), staff_b)) == {card_b}
