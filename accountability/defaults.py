@@ -236,7 +236,7 @@ RUBRIC = (
         "Trả lời kiến nghị, phản ánh đúng hạn",
         10,
         "computed",
-        "accountability.petitions_on_time_percent",
+        "accountability.petitions_received_on_time_percent",
         "target",
         100,
         (),

@@ -267,6 +267,12 @@ def _indicators(
             PERCENT,
         ),
         Indicator(
+            "accountability.petitions_received_on_time_percent",
+            _("Share of petitions received that were answered on time"),
+            percent(on_time, received),
+            PERCENT,
+        ),
+        Indicator(
             "accountability.petitions_overdue",
             _("Petitions open past their deadline"),
             sum(r.overdue for r in rows),
