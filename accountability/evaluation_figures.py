@@ -1,8 +1,8 @@
 """The ranking of a period's year in the registry (part of §3's section): how many agencies reached each
 level, each agency's score and levels, and the agencies that did not complete their tasks.
 
-The figures are the evaluation's as it stands: locked, they are the year's results; still open, they are
-provisional and the section says so.
+Only a locked evaluation gives figures: the dashboard and the report are read by the People's Council,
+which sees the results once Home Affairs locks them. While the year is open the section says so instead.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ KEYS = {
 @dataclass(frozen=True)
 class RankingFigures:
     indicators: tuple[Indicator, ...]
-    table: Table
+    table: Table | None
     warnings: tuple[str, ...]
     shortfalls: tuple[Shortfall, ...]
 
@@ -36,32 +36,29 @@ class RankingFigures:
         return replace(
             section,
             indicators=(*section.indicators, *self.indicators),
-            tables=(*section.tables, self.table),
+            tables=(*section.tables, self.table) if self.table else section.tables,
             warnings=(*section.warnings, *self.warnings),
             shortfalls=(*section.shortfalls, *self.shortfalls),
         )
 
 
-def ranking_figures(period: Period, agency: Any, names: dict[int, str]) -> RankingFigures | None:
-    """The figures of the year's evaluation once it is open; ``None`` before."""
+def ranking_figures(period: Period, agency: Any) -> RankingFigures | None:
+    """The figures of the year's locked evaluation, a note while it is open, ``None`` before."""
     evaluation = Evaluation.objects.filter(
         year=period.year, status__in=[EvaluationStatus.OPEN, EvaluationStatus.LOCKED]
     ).first()
     if evaluation is None:
         return None
+    if not evaluation.is_locked:
+        message = _("The ranking of %(year)s is not locked yet: it is reported once Home Affairs locks it.")
+        return RankingFigures((), None, (message % {"year": evaluation.year},), ())
     standing = ranking_of(evaluation)
-    warnings = () if evaluation.is_locked else (_provisional(evaluation),)
     return RankingFigures(
         indicators=_indicators(standing, agency),
         table=_table(standing, agency),
-        warnings=warnings,
+        warnings=(),
         shortfalls=_shortfalls(standing) if agency is None else (),
     )
-
-
-def _provisional(evaluation: Evaluation) -> str:
-    message = _("The ranking of %(year)s is not locked yet: its figures are provisional.")
-    return message % {"year": evaluation.year}
 
 
 def _indicators(standing: Standing, agency: Any) -> tuple[Indicator, ...]:

@@ -8,8 +8,8 @@ A period counts:
 - the People's Inspection Boards in term on its last day, with at least three members;
 - petitions received within it, those answered (on time or not), those still open past their deadline, and
   the median number of days from receipt to answer;
-- the ranking of its year's evaluation (§3c): how many agencies reached each level, and each agency's score
-  and levels; provisional, and said so, until Home Affairs locks it.
+- the ranking of its year's evaluation (§3c) once Home Affairs has locked it: how many agencies reached
+  each level, and each agency's score and levels.
 Every figure comes from a fixed handful of grouped queries, whatever the number of agencies or petitions.
 """
 
@@ -156,7 +156,7 @@ def section(period: Period, agency: Agency | None = None) -> Section:
         article=_("Art. 1 §3"),
         tables=(_table({}, {}, len(required)),),
     )
-    ranked = ranking_figures(period, agency, names)
+    ranked = ranking_figures(period, agency)
     if not any(figures.has_any for figures in by_agency.values()) and ranked is None:
         return empty
     active = {pk: by_agency.get(pk, AgencyFigures()) for pk in names}

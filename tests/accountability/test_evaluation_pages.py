@@ -14,6 +14,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from accountability.models import AgencyEvaluation, CriterionScore, Evaluation, EvaluationStatus
+from accountability.selectors.evaluation import ranking_of
 from accountability.services import evaluation as services
 from dancoso.indicators import section_for
 from dancoso.periods import Period
@@ -210,18 +211,20 @@ def test_the_ranking_exports_one_row_per_agency_with_every_criterion(client_for,
                                              "Hoàn thành nhiệm vụ", "Không hoàn thành nhiệm vụ"}  # fmt: skip
 
 
-def test_the_report_section_counts_the_agencies_of_each_level(evaluation, admin_user):
-    section = section_for("accountability", Period(YEAR))
-    counts = {key: section.indicator(key).value for key in (
-        "accountability.ranked_excellent", "accountability.ranked_good",
-        "accountability.ranked_done", "accountability.ranked_not_done",
-    )}  # fmt: skip
-    assert sum(counts.values()) == 3
-    assert section.warnings[-1].startswith("Kết quả xếp loại năm 2026 chưa được khóa")
+def test_the_report_section_states_the_ranking_once_locked(evaluation, admin_user):
+    open_section = section_for("accountability", Period(YEAR))
+    assert open_section.indicator("accountability.ranked_good") is None
+    assert open_section.table("ranking") is None
+    assert open_section.warnings[-1].startswith("Kết quả xếp loại năm 2026 chưa được khóa")
     services.evaluation_lock(evaluation=evaluation, actor=admin_user)
     locked = section_for("accountability", Period(YEAR))
+    keys = ("ranked_excellent", "ranked_good", "ranked_done", "ranked_not_done")
+    counts = {key: locked.indicator(f"accountability.{key}").value for key in keys}
+    standing = ranking_of(Evaluation.objects.get(year=YEAR))
+    assert counts == {f"ranked_{level.value}": n for level, n in standing.ranking.distribution().items()}
+    assert sum(counts.values()) == 3
     assert not any("chưa được khóa" in warning for warning in locked.warnings)
-    assert locked.table("ranking").rows
+    assert len(locked.table("ranking").rows) == 3
 
 
 def _grow(extra: int) -> None:
