@@ -209,29 +209,40 @@ def evaluation_refresh(*, evaluation: Evaluation, actor: Any) -> Evaluation:
 def _compute(evaluation: Evaluation, actor: Any) -> Evaluation:
     """Write every agency's computed points; only the scores that changed get a history record.
 
-    Steps: add the scorecards and scores that are missing (agencies created since, in bulk); read the
-    year's figures from the registry once; compare each computed score with what it should be.
+    Steps: read the year's figures from the registry once; add the scorecards and scores that are missing
+    (every agency's when the year opens, an agency created since on a refresh) with their points already
+    computed; compare each existing computed score with what it should be, and update those that changed
+    in batches (one ``UPDATE … CASE`` over thousands of rows is slow on PostgreSQL).
     """
     criteria = list(evaluation.criteria.all())
-    _add_missing(evaluation, criteria, actor)
     values = indicators.figures(Period(evaluation.year))
+
+    def points_of(criterion: Criterion, agency_id: Any) -> tuple[Decimal | None, Decimal | None]:
+        if criterion.kind not in COMPUTING:
+            return None, None
+        figure = _figure(values.get(criterion.indicator_key, {}).get(agency_id))
+        return figure, computed_points(criterion, figure)
+
+    existing = _add_missing(evaluation, criteria, points_of, actor)
     by_pk = {criterion.pk: criterion for criterion in criteria}
     changed = []
-    rows = CriterionScore.objects.filter(scorecard__evaluation=evaluation, criterion__kind__in=COMPUTING)
+    rows = CriterionScore.objects.filter(scorecard__in=existing, criterion__kind__in=COMPUTING)
     # Whole rows: the history records every field, and a deferred one would be read back row by row.
     for score in rows.select_related("scorecard"):
-        criterion = by_pk[score.criterion_id]
-        figure = _figure(values.get(criterion.indicator_key, {}).get(score.scorecard.agency_id))
-        points = computed_points(criterion, figure)
+        figure, points = points_of(by_pk[score.criterion_id], score.scorecard.agency_id)
         if (score.figure, score.computed) != (figure, points):
             score.figure, score.computed = figure, points
             changed.append(score)
-    bulk_update_with_history(changed, CriterionScore, ["figure", "computed"], default_user=actor)
+    bulk_update_with_history(
+        changed, CriterionScore, ["figure", "computed"], default_user=actor, batch_size=BATCH
+    )
     evaluation.computed_at = timezone.now()
     return audited_save(evaluation, actor=actor)
 
 
 COMPUTING = (CriterionKind.COMPUTED, CriterionKind.PENALTY)
+# Rows written per query when thousands are written at once.
+BATCH = 1000
 
 
 def _figure(value: Any) -> Decimal | None:
@@ -250,24 +261,21 @@ def evaluated_agencies() -> Any:
     return Agency.objects.active().exclude(kind=Agency.Kind.OTHER)
 
 
-def _add_missing(evaluation: Evaluation, criteria: list[Criterion], actor: Any) -> None:
-    evaluated = evaluation.scorecards.values("agency")
+def _add_missing(evaluation: Evaluation, criteria: list[Criterion], points_of: Any, actor: Any) -> list[Any]:
+    """Create the scorecards of agencies without one, with every score computed; the ids of the others."""
+    existing = list(evaluation.scorecards.values_list("pk", flat=True))
     new = [
         AgencyEvaluation(evaluation=evaluation, agency=agency)
-        for agency in evaluated_agencies().exclude(pk__in=evaluated).only("pk")
+        for agency in evaluated_agencies().exclude(evaluations__evaluation=evaluation).only("pk")
     ]
-    bulk_create_with_history(new, AgencyEvaluation, default_user=actor)
-    cards = dict(evaluation.scorecards.values_list("agency", "pk"))
-    have = set(
-        CriterionScore.objects.filter(scorecard__evaluation=evaluation).values_list("scorecard", "criterion")
-    )
-    scores = [
-        CriterionScore(scorecard_id=card, criterion=criterion)
-        for card in cards.values()
-        for criterion in criteria
-        if (card, criterion.pk) not in have
-    ]
-    bulk_create_with_history(scores, CriterionScore, default_user=actor, batch_size=2000)
+    created = bulk_create_with_history(new, AgencyEvaluation, default_user=actor, batch_size=BATCH)
+    scores = []
+    for card in created:
+        for criterion in criteria:
+            figure, points = points_of(criterion, card.agency_id)
+            scores.append(CriterionScore(scorecard=card, criterion=criterion, figure=figure, computed=points))
+    bulk_create_with_history(scores, CriterionScore, default_user=actor, batch_size=BATCH)
+    return existing
 
 
 @transaction.atomic
