@@ -17,6 +17,7 @@ def _level(level: Any) -> str:
 def ranking_xlsx(standing: Any, rows: list[Any]) -> HttpResponse:
     """The rows as the page filters and sorts them, every criterion in the rubric's order."""
     columns = [
+        Column(_("Place"), lambda row: row.position),
         Column(_("Agency"), lambda row: row.agency.name),
         Column(_("Scorecard"), lambda row: row.card.get_status_display()),
         *(

@@ -204,7 +204,7 @@ class DecideForm(forms.ModelForm):
 class RankingFilterForm(forms.Form):
     q = forms.CharField(label=_("Agency"), required=False, max_length=SEARCH_LENGTH)
     level = forms.ChoiceField(
-        label=_("Level"), required=False, choices=[("", _("All levels")), *Level.choices]
+        label=_("Ranking"), required=False, choices=[("", _("All rankings")), *Level.choices]
     )
     status = forms.ChoiceField(
         label=_("Scorecard"), required=False, choices=[("", _("All")), *ScorecardStatus.choices]

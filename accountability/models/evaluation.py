@@ -195,7 +195,7 @@ class Criterion(models.Model):
 
 class ScorecardStatus(models.TextChoices):
     DRAFT = "draft", _("Being completed by the agency")
-    SUBMITTED = "submitted", _("Submitted")
+    SUBMITTED = "submitted", _("Submitted to Home Affairs")
 
 
 class AgencyEvaluation(models.Model):

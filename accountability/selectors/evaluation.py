@@ -112,6 +112,14 @@ class Standing:
     def criterion_points(self, card: AgencyEvaluation, criterion: Criterion) -> Decimal:
         return score_points(criterion, self.points[card.pk].get(criterion.pk), submitted=not card.is_draft)
 
+    def positions(self) -> dict[Any, int]:
+        """Each scorecard's place by score (1 for the best; equal scores share a place)."""
+        scores = sorted((total.score for total in self.totals.values()), reverse=True)
+        first: dict[Decimal, int] = {}
+        for index, score in enumerate(scores, start=1):
+            first.setdefault(score, index)
+        return {pk: first[total.score] for pk, total in self.totals.items()}
+
     @property
     def drafts(self) -> int:
         """Scorecards not submitted: their claimed points do not count."""
@@ -120,8 +128,11 @@ class Standing:
     def rows(self, user: Any, filters: Mapping[str, Any] | None = None) -> list[Row]:
         """The rows the user may read, filtered, and sorted (score first unless told otherwise)."""
         visible = {card.pk for card in _readable(self.cards, user)}
+        positions = self.positions()
         rows = [
-            Row(card, self.totals[card.pk], self.placement(card)) for card in self.cards if card.pk in visible
+            Row(card, self.totals[card.pk], self.placement(card), positions[card.pk])
+            for card in self.cards
+            if card.pk in visible
         ]
         return _sort(_filter(rows, filters or {}), (filters or {}).get("sort") or "score")
 
@@ -131,6 +142,7 @@ class Row:
     card: AgencyEvaluation
     totals: Totals
     placement: Placement
+    position: int
 
     @property
     def agency(self) -> Any:

@@ -205,8 +205,9 @@ def test_the_ranking_exports_one_row_per_agency_with_every_criterion(client_for,
     rows = list(sheet.iter_rows(values_only=True))
     criteria = evaluation.criteria.count()
     assert len(rows) == 1 + AgencyEvaluation.objects.filter(evaluation=evaluation).count()
-    assert len(rows[0]) == 2 + criteria + 5
-    assert rows[0][2].startswith("1.1.")
+    assert len(rows[0]) == 3 + criteria + 5
+    assert rows[0][3].startswith("1.1.")
+    assert [row[0] for row in rows[1:]] == sorted(row[0] for row in rows[1:])
     assert {row[-2] for row in rows[1:]} <= {"Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ",
                                              "Hoàn thành nhiệm vụ", "Không hoàn thành nhiệm vụ"}  # fmt: skip
 
