@@ -35,6 +35,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.utils.translation import get_language
 
+from dancoso.agencies.models import Agency
 from dancoso.core.discovery import app_modules
 from dancoso.core.numbers import PERCENT
 from dancoso.periods import Period
@@ -282,19 +283,21 @@ def figures(period: Period) -> Figures:
 
 
 def catalogue(periods: list[Period]) -> dict[str, Indicator]:
-    """The keyed indicators that have a value per agency, as the province's sections name them.
+    """Every keyed indicator with a value per agency in these periods, as the sections name it.
 
-    A rubric or a comparison names its figures by these keys; the periods say which years' figures to
-    look in (an indicator shows in a section only once something was recorded).
+    A rubric or a comparison names its figures by these keys. The province's sections label most of
+    them; an indicator only an agency's section shows (whether its own plan is approved) is labelled from
+    the section of an agency that has it. An indicator shows only once something was recorded, hence the
+    periods.
     """
     found: dict[str, Indicator] = {}
     for period in periods:
         reading = _Reading(period)
         per_agency = reading.figures()
-        for section in reading.sections(None):
-            for indicator in section.indicators:
-                if indicator.key in per_agency:
-                    found.setdefault(indicator.key, indicator)
+        labelled = {item.key: item for section in reading.sections(None) for item in section.indicators}
+        for key, values in per_agency.items():
+            if key not in found:
+                found[key] = labelled.get(key) or reading.agency_indicator(key, values)
     return dict(sorted(found.items()))
 
 
@@ -336,6 +339,17 @@ class _Reading:
         if agency is not None:
             section = replace(section, tables=tuple(table.for_agency(agency.pk) for table in section.tables))
         return section
+
+    def agency_indicator(self, key: str, values: Mapping[int, Any]) -> Indicator:
+        """An indicator of agencies' sections, as the section of an agency with a value names it."""
+        provider = self.by_key.get(key.split(".", 1)[0])
+        agency_id = next((pk for pk, value in values.items() if value), None)
+        if provider is not None and agency_id is not None:
+            agency = Agency.objects.filter(pk=agency_id).first()
+            item = agency and self.section(provider, agency).indicator(key)
+            if item:
+                return item
+        return Indicator(key, key, None)
 
     def figures(self) -> Figures:
         result: Figures = {}

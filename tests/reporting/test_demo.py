@@ -24,6 +24,8 @@ def test_the_council_finds_last_years_report_submitted_in_the_demo(client_for, t
         year = current_period().year - 1
         assert (version.report.year, version.status, version.is_public) == (year, "submitted", True)
         assert version.figures and version.docx and version.xlsx
+        # Last year's evaluation is locked in the demo, so its ranking is in part II.3.
+        assert "accountability.ranked_good" in str(version.figures)
         assert version.report.leadership and version.report.signer_name
         page = client_for(User.objects.get(username="hdnd")).get(reverse("reporting:report_list"))
         assert str(year) in page.content.decode()
