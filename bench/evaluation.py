@@ -36,6 +36,7 @@ from typing import Any
 from bench.funding import _load as load_budget_lines
 from bench.petitions import TODAY, _recreate
 from bench.petitions import _load as load_petitions
+from bench.scale import _commit
 from bench.timing import page, timed
 
 DATABASE = "dancoso_bench_evaluation"
@@ -63,6 +64,8 @@ def main() -> None:
         raise SystemExit("Set DATABASE_URL to a PostgreSQL server: the benchmark is of PostgreSQL.")
     os.environ["DATABASE_URL"] = base.rsplit("/", 1)[0] + f"/{DATABASE}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dancoso.settings")
+    # The code measured is the working tree as the benchmark starts, whatever is committed meanwhile.
+    conditions = [f"code of {_commit()}"]
     _recreate(base, DATABASE)
     import django
 
@@ -76,12 +79,11 @@ def main() -> None:
     agencies: list = []
     computed: dict[int, list[tuple]] = {}
     pages = []
-    conditions = []
     # The petitions were generated as of TODAY; the figures count them as of the same day.
     with mock.patch("django.utils.timezone.localdate", return_value=TODAY):
         for size in sizes:
             agencies += _load(len(agencies), size)
-            conditions.append(f"{size:,} agencies: {_wait_until_quiet()}")
+            conditions.append(f"at {size:,} agencies {_wait_until_quiet()}")
             computed[size] = []
             for row in _computations(args.rounds, agencies):
                 computed[size].append(row)
@@ -105,10 +107,10 @@ def _wait_until_quiet() -> str:
     deadline = time.monotonic() + QUIET_WAIT_SECONDS
     while subprocess.run(["pgrep", "-f", "pytest"], capture_output=True, check=False).returncode == 0:
         if time.monotonic() > deadline:
-            return "test runs still busy after 20 minutes of waiting, measured anyway"
+            return "test runs were still busy after 20 minutes of waiting, measured anyway"
         print("A test run is using the CPU: waiting.", flush=True)
         time.sleep(QUIET_POLL_SECONDS)
-    return f"no test run, load average {os.getloadavg()[0]:.2f}"
+    return f"no test run when measuring began, load average {os.getloadavg()[0]:.2f}"
 
 
 # The data ----------------------------------------------------------------------------------------------
@@ -402,7 +404,7 @@ def _header(sizes: list[int], conditions: list[str]) -> list[str]:
         "computes its figures afresh. Pages as Home Affairs (admin) and as staff of one agency (staff), "
         "once four scorecards in five are submitted.",
         "",
-        "Conditions when the timed part began: " + "; ".join(conditions) + ".",
+        "Conditions: " + "; ".join(conditions) + ".",
     ]
 
 

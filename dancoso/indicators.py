@@ -25,6 +25,7 @@ app: discovery walks the installed apps.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -415,6 +416,20 @@ def change_marks() -> dict[str, int]:
     Every write adds a history record, and each table's newest id only grows, so the sum moves with every
     write (a single maximum across tables would not: their ids count separately).
     """
+    labels, sql = _marks_query()
+    if not labels:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        row = cursor.fetchone()
+    return {label: value or 0 for label, value in zip(labels, row, strict=True)}
+
+
+@functools.cache
+def _marks_query() -> tuple[list[str], str]:
+    """The apps with history and the query of their marks, worked out once per process: simple-history
+    builds a new manager at every read of ``Model.history``, which for sixty models costs more than the
+    query itself."""
     from simple_history.models import registered_models
 
     tables: dict[str, list[str]] = {}
@@ -425,8 +440,6 @@ def change_marks() -> dict[str, int]:
         history = model.history.model
         tables.setdefault(model._meta.app_label, []).append(history._meta.db_table)
     labels = sorted(tables)
-    if not labels:
-        return {}
     quote = connection.ops.quote_name
     parts = [
         "(SELECT SUM(m) FROM ("
@@ -436,10 +449,7 @@ def change_marks() -> dict[str, int]:
         + ") AS t)"
         for label in labels
     ]
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(parts))
-        row = cursor.fetchone()
-    return {label: value or 0 for label, value in zip(labels, row, strict=True)}
+    return labels, "SELECT " + ", ".join(parts)
 
 
 # The cache is an optimisation: when it cannot be reached the figures are computed as if nothing was cached.

@@ -1,8 +1,9 @@
 """Reads of the yearly evaluation: the years, a scorecard, and the ranking of every agency.
 
-The ranking is worked out from three queries whatever the number of agencies (the rubric, the scorecards,
-every score's points as plain values), because the cap on "excellent" depends on every agency's score;
-a user who may read only their own agency's scorecard is then shown only its row.
+The ranking is worked out from a fixed number of queries whatever the number of agencies (the rubric, the
+scorecards, every score's points as plain values, cached until §3 changes), because the cap on "excellent"
+depends on every agency's score; a user who may read only their own agency's scorecard is then shown only
+its row.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import Any, NamedTuple
 
 from django.db.models import Prefetch, QuerySet
@@ -102,15 +104,20 @@ class Standing:
     evaluation: Evaluation
     criteria: list[Criterion]
     cards: list[AgencyEvaluation]
-    points: dict[Any, dict[Any, Points]]
     totals: dict[Any, Totals]
     ranking: Ranking
+
+    @cached_property
+    def points(self) -> dict[Any, dict[Any, Points]]:
+        """Every score's points, read when a page shows them criterion by criterion (the Excel file)."""
+        return points_of(self.evaluation)
 
     def placement(self, card: AgencyEvaluation) -> Placement:
         return self.ranking.placements[card.pk]
 
     def criterion_points(self, card: AgencyEvaluation, criterion: Criterion) -> Decimal:
-        return score_points(criterion, self.points[card.pk].get(criterion.pk), submitted=not card.is_draft)
+        score = self.points.get(card.pk, {}).get(criterion.pk)
+        return score_points(criterion, score, submitted=not card.is_draft)
 
     def positions(self) -> dict[Any, int]:
         """Each scorecard's place by score (1 for the best; equal scores share a place)."""
@@ -187,19 +194,36 @@ def _sort(rows: list[Row], key: str) -> list[Row]:
 
 
 def ranking_of(evaluation: Evaluation) -> Standing:
-    """Every agency's totals and level for the year, from three queries."""
+    """Every agency's totals and level for the year.
+
+    The scorecards come from one query; the totals and levels from every score's points as plain values,
+    cached (like the registry's figures) until something of §3 is written again.
+    """
     criteria = criteria_of(evaluation)
     cards = list(
         evaluation.scorecards.select_related("agency").order_by("agency__display_order", "agency__name")
     )
     for card in cards:
         card.evaluation = evaluation
-    points: dict[Any, dict[Any, Points]] = {card.pk: {} for card in cards}
+
+    def compute() -> tuple[dict[Any, Totals], Ranking]:
+        points = points_of(evaluation)
+        sums = {
+            card.pk: totals(criteria, points.get(card.pk, {}), submitted=not card.is_draft) for card in cards
+        }
+        entries = [Entry(card.pk, sums[card.pk].score, card.tie_level, card.head_level) for card in cards]
+        return sums, ranking(evaluation, entries)
+
+    sums, result = indicators.cached(f"evaluation-ranking:{evaluation.pk}", compute, apps=("accountability",))
+    return Standing(evaluation, criteria, cards, sums, result)
+
+
+def points_of(evaluation: Evaluation) -> dict[Any, dict[Any, Points]]:
+    """Every score's points by scorecard and criterion, as plain values (a province has thousands)."""
+    points: dict[Any, dict[Any, Points]] = {}
     values = CriterionScore.objects.filter(scorecard__evaluation=evaluation).values_list(
         "scorecard", "criterion", "computed", "claimed", "adjusted"
     )
     for card, criterion, computed, claimed, adjusted in values.order_by():
         points.setdefault(card, {})[criterion] = Points(computed, claimed, adjusted)
-    sums = {card.pk: totals(criteria, points[card.pk], submitted=not card.is_draft) for card in cards}
-    entries = [Entry(card.pk, sums[card.pk].score, card.tie_level, card.head_level) for card in cards]
-    return Standing(evaluation, criteria, cards, points, sums, ranking(evaluation, entries))
+    return points

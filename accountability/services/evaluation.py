@@ -234,14 +234,18 @@ def _compute(evaluation: Evaluation, actor: Any) -> Evaluation:
 
     existing = _add_missing(evaluation, criteria, points_of, actor)
     by_pk = {criterion.pk: criterion for criterion in criteria}
-    changed = []
     rows = CriterionScore.objects.filter(scorecard__in=existing, criterion__kind__in=COMPUTING)
-    # Whole rows: the history records every field, and a deferred one would be read back row by row.
-    for score in rows.select_related("scorecard"):
-        figure, points = points_of(by_pk[score.criterion_id], score.scorecard.agency_id)
-        if (score.figure, score.computed) != (figure, points):
-            score.figure, score.computed = figure, points
-            changed.append(score)
+    # Compared as plain values; only the rows that changed are read whole, for their history records.
+    due = {}
+    for pk, criterion, agency, figure, points in rows.values_list(
+        "pk", "criterion", "scorecard__agency", "figure", "computed"
+    ):
+        now = points_of(by_pk[criterion], agency)
+        if (figure, points) != now:
+            due[pk] = now
+    changed = list(CriterionScore.objects.filter(pk__in=due)) if due else []
+    for score in changed:
+        score.figure, score.computed = due[score.pk]
     bulk_update_with_history(
         changed, CriterionScore, ["figure", "computed"], default_user=actor, batch_size=BATCH
     )
