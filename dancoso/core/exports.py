@@ -6,12 +6,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from io import BytesIO
+from itertools import chain, islice
 from typing import Any
 
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -34,26 +36,25 @@ def safe_cell(value: Any) -> Any:
 
 
 def xlsx_bytes(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, title: str = "") -> bytes:
-    """One sheet: a bold frozen header row, dates as dd/mm/yyyy, column widths fitted to the content."""
-    workbook = Workbook()
-    sheet = workbook.active
-    if title:
-        sheet.title = title[:31]
-    sheet.append([str(header) for header in headers])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
+    """One sheet: a bold frozen header row, dates as dd/mm/yyyy, column widths fitted to the content.
+
+    The sheet is written row by row (openpyxl's write-only mode), which takes about half the time of a
+    workbook kept in memory at a thousand rows; so the widths are measured on the first rows before any
+    row is written.
+    """
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet((title or "Sheet")[:31])
+    rows = iter(rows)
+    sample = [[safe_cell(value) for value in row] for row in islice(rows, WIDTH_SAMPLE_ROWS)]
     widths = [len(str(header)) for header in headers]
-    for index, row in enumerate(rows):
-        values = [safe_cell(value) for value in row]
-        sheet.append(values)
-        _format_dates(sheet, values)
-        if index < WIDTH_SAMPLE_ROWS:
-            widths = [
-                max(width, _display_length(value)) for width, value in zip(widths, values, strict=False)
-            ]
+    for values in sample:
+        widths = [max(width, _display_length(value)) for width, value in zip(widths, values, strict=False)]
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = min(width + 2, MAX_COLUMN_WIDTH)
+    sheet.freeze_panes = "A2"
+    sheet.append([_header(sheet, header) for header in headers])
+    for values in chain(sample, ([safe_cell(value) for value in row] for row in rows)):
+        sheet.append([_dated(sheet, value) for value in values])
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -112,9 +113,16 @@ def _display_length(value: Any) -> int:
     return len(str(value)) if value is not None else 0
 
 
-def _format_dates(sheet: Any, values: Sequence[Any]) -> None:
-    """Show the last appended row's dates the Vietnamese way (Excel would default to the US order)."""
-    for column, value in enumerate(values, start=1):
-        if isinstance(value, date):
-            cell = sheet.cell(row=sheet.max_row, column=column)
-            cell.number_format = "DD/MM/YYYY HH:MM" if isinstance(value, datetime) else "DD/MM/YYYY"
+def _header(sheet: Any, header: Any) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=str(header))
+    cell.font = Font(bold=True)
+    return cell
+
+
+def _dated(sheet: Any, value: Any) -> Any:
+    """A date shown the Vietnamese way (Excel would default to the US order); other values as they are."""
+    if not isinstance(value, date):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.number_format = "DD/MM/YYYY HH:MM" if isinstance(value, datetime) else "DD/MM/YYYY"
+    return cell
