@@ -109,6 +109,7 @@ def _ranking_page(request: HttpRequest, evaluation: object, bound: object = None
         "form": form,
         "page_obj": page_of(request, rows),
         "distribution": _distribution(standing, request.user),
+        "tied": [card for card in standing.cards if card.pk in standing.ranking.tied],
         "steps": available(
             request.user, evaluation, EVALUATION_STEPS, url_prefix="accountability:evaluation", bound=bound
         ),

@@ -258,3 +258,20 @@ def test_pages_run_the_same_queries_at_two_sizes(page, persona, personas, client
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
     assert Evaluation.objects.get(year=YEAR).status == EvaluationStatus.OPEN
+
+
+def test_agencies_tied_at_the_cap_are_named_on_the_ranking(client_for, admin_user, agency_a, agency_b):
+    from accountability.models import Criterion
+
+    evaluation = Evaluation.objects.create(year=YEAR, status="open", excellent_cap_percent=67)
+    criterion = Criterion.objects.create(
+        evaluation=evaluation, group="I", code="1", title="Tổng hợp", max_points=100, kind="manual"
+    )
+    for agency, points in ((agency_a, 95), (agency_b, 95), (admin_user.agency, 100)):
+        card = AgencyEvaluation.objects.create(evaluation=evaluation, agency=agency, status="submitted")
+        CriterionScore.objects.create(scorecard=card, criterion=criterion, claimed=points, evidence="Báo cáo")
+    page = client_for(admin_user).get(reverse("accountability:evaluation_detail", args=[YEAR]))
+    ties = page.content.decode()
+    assert page.context["tied"] and {card.agency for card in page.context["tied"]} == {agency_a, agency_b}
+    assert "đồng điểm tại ngưỡng giới hạn cho 1 suất" in ties
+    assert agency_a.name in ties and agency_b.name in ties
