@@ -39,7 +39,7 @@ from accountability.models.board import MIN_MEMBERS
 from accountability.models.petitions import OPEN_STATUSES
 from dancoso.agencies.models import Agency
 from dancoso.core.numbers import PERCENT, percent
-from dancoso.indicators import Column, Figures, Indicator, Section, Shortfall, Table, TableRow
+from dancoso.indicators import Column, Figures, Indicator, Section, Shortfall, Table, TableRow, agency_names
 from dancoso.periods import Period
 
 ARTICLE = (1, 3)
@@ -135,13 +135,6 @@ def _median_days(period: Period, agency: Agency | None) -> Decimal | None:
     return Decimal(str(median(days))) if days else None
 
 
-def _agency_names(agency: Agency | None) -> dict[int, str]:
-    agencies = Agency.objects.active()
-    if agency is not None:
-        agencies = agencies.filter(pk=agency.pk)
-    return {pk: short or name for pk, short, name in agencies.values_list("pk", "short_name", "name")}
-
-
 def _required() -> set[int]:
     return set(DisclosureCategory.objects.filter(is_required=True).values_list("pk", flat=True))
 
@@ -149,7 +142,7 @@ def _required() -> set[int]:
 def section(period: Period, agency: Agency | None = None) -> Section:
     required = _required()
     by_agency = _by_agency(period, agency, required)
-    names = _agency_names(agency)
+    names = agency_names(agency)
     empty = Section(
         key=KEY,
         title=_("Accountability of agencies and their heads"),
@@ -180,7 +173,7 @@ def agency_figures(period: Period) -> Figures:
     if not any(figures.has_any for figures in by_agency.values()):
         return {}
     result: Figures = {}
-    for pk in _agency_names(None):
+    for pk in agency_names(None):
         figures = by_agency.get(pk, AgencyFigures())
         for indicator in _indicators({pk: figures}, len(required), None, province=False):
             if indicator.key != "accountability.petitions_median_days":

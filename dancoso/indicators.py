@@ -283,6 +283,15 @@ def figures(period: Period) -> Figures:
     return _Reading(period).figures()
 
 
+def agency_names(agency: Any = None) -> dict[int, str]:
+    """Active agencies in display order (dicts keep it), by short name, narrowed to one agency when asked:
+    the rows of every per-agency table."""
+    agencies = Agency.objects.active()
+    if agency is not None:
+        agencies = agencies.filter(pk=agency.pk)
+    return {pk: short or name for pk, short, name in agencies.values_list("pk", "short_name", "name")}
+
+
 def catalogue(periods: list[Period]) -> dict[str, Indicator]:
     """Every keyed indicator with a value per agency in these periods, as the sections name it.
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from dancoso.agencies.models import Agency
 from dancoso.core.numbers import PERCENT
-from dancoso.indicators import Column, Figures, Indicator, Section, Shortfall, Table, TableRow
+from dancoso.indicators import Column, Figures, Indicator, Section, Shortfall, Table, TableRow, agency_names
 from dancoso.periods import Period
 from digital.models import BEING_BUILT, Milestone, Purpose, System, SystemStatus
 from digital.selectors import progress_of
@@ -75,16 +75,9 @@ def _by_agency(period: Period, agency: Agency | None) -> dict[Any, AgencyFigures
     return figures
 
 
-def _agency_names(agency: Agency | None) -> dict[int, str]:
-    agencies = Agency.objects.active()
-    if agency is not None:
-        agencies = agencies.filter(pk=agency.pk)
-    return {pk: short or name for pk, short, name in agencies.values_list("pk", "short_name", "name")}
-
-
 def section(period: Period, agency: Agency | None = None) -> Section:
     by_agency = _by_agency(period, agency)
-    names = _agency_names(agency)
+    names = agency_names(agency)
     empty = Section(
         key=KEY,
         title=_("Information technology and digital transformation"),
@@ -109,7 +102,7 @@ def agency_figures(period: Period) -> Figures:
     if not by_agency:
         return {}
     result: Figures = {}
-    for pk in _agency_names(None):
+    for pk in agency_names(None):
         for indicator in _indicators([by_agency.get(pk, AgencyFigures())]):
             result.setdefault(indicator.key, {})[pk] = indicator.value
     return result

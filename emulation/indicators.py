@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from dancoso.agencies.models import Agency
 from dancoso.core.numbers import PERCENT, percent
-from dancoso.indicators import Column, Figures, Indicator, Section, Shortfall, Table, TableRow
+from dancoso.indicators import Column, Figures, Indicator, Section, Shortfall, Table, TableRow, agency_names
 from dancoso.periods import Period
 from emulation.models import (
     Award,
@@ -139,16 +139,9 @@ def _violations(period: Period, mine: dict, of: Any) -> None:
         of(row["agency"]).found, of(row["agency"]).handled = row["found"], row["handled"]
 
 
-def _agency_names(agency: Agency | None) -> dict[int, str]:
-    agencies = Agency.objects.active()
-    if agency is not None:
-        agencies = agencies.filter(pk=agency.pk)
-    return {pk: short or name for pk, short, name in agencies.values_list("pk", "short_name", "name")}
-
-
 def section(period: Period, agency: Agency | None = None) -> Section:
     by_agency = _by_agency(period, agency)
-    names = _agency_names(agency)
+    names = agency_names(agency)
     empty = Section(
         key=KEY,
         title=_("Emulation, commendation and the handling of violations"),
@@ -176,7 +169,7 @@ def agency_figures(period: Period) -> Figures:
     if not any(figures.has_any for figures in by_agency.values()):
         return {}
     result: Figures = {}
-    for pk in _agency_names(None):
+    for pk in agency_names(None):
         for indicator in _indicators({pk: by_agency.get(pk, AgencyFigures())}, province=False):
             result.setdefault(indicator.key, {})[pk] = indicator.value
     return result

@@ -11,11 +11,10 @@ from dancoso.accounts import access
 from dancoso.agencies.forms import AgencyChoiceField, AgencyFilterChoiceField
 from dancoso.agencies.models import Agency
 from dancoso.core.activities import activity_choices
+from dancoso.core.fields import YEAR_BOUNDS
 from dancoso.core.forms import DatePickerMixin, MoneyField
 from funding import selectors, services
 from funding.models import MEASURE_CHOICES, BudgetLine, FundingSource, Spending
-
-YEAR_BOUNDS = {"min_value": 2000, "max_value": 2100}
 
 
 class LineForm(forms.ModelForm):

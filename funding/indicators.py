@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from dancoso.agencies.models import Agency
 from dancoso.core.numbers import MONEY_UNIT, PERCENT, percent
-from dancoso.indicators import Column, Figures, Indicator, Section, Shortfall, Table, TableRow
+from dancoso.indicators import Column, Figures, Indicator, Section, Shortfall, Table, TableRow, agency_names
 from dancoso.periods import Period
 from funding.models import MEASURE_CHOICES, BudgetLine
 
@@ -40,16 +40,9 @@ def _sums(period: Period, agency: Agency | None, by: str) -> dict[Any, dict[str,
     return {row[by]: {name: row[f"total_{name}"] or 0 for name in (*AMOUNTS, "overspent")} for row in rows}
 
 
-def _agency_names(agency: Agency | None) -> dict[int, str]:
-    agencies = Agency.objects.active()
-    if agency is not None:
-        agencies = agencies.filter(pk=agency.pk)
-    return {pk: short or name for pk, short, name in agencies.values_list("pk", "short_name", "name")}
-
-
 def section(period: Period, agency: Agency | None = None) -> Section:
     by_agency = _sums(period, agency, "agency")
-    names = _agency_names(agency)
+    names = agency_names(agency)
     empty = Section(key=KEY, title=_("Funding"), article=_("Art. 2"), tables=(_agency_table({}, {}),))
     if not by_agency:
         return empty
@@ -70,7 +63,7 @@ def agency_figures(period: Period) -> Figures:
         return {}
     result: Figures = {}
     empty = dict.fromkeys((*AMOUNTS, "overspent"), 0)
-    for pk in _agency_names(None):
+    for pk in agency_names(None):
         for indicator in _indicators([by_agency.get(pk, empty)]):
             result.setdefault(indicator.key, {})[pk] = indicator.value
     return result

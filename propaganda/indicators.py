@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from dancoso.agencies.models import Agency
 from dancoso.core.numbers import PERCENT, percent
-from dancoso.indicators import Column, Figures, Indicator, Section, Shortfall, Table, TableRow
+from dancoso.indicators import Column, Figures, Indicator, Section, Shortfall, Table, TableRow, agency_names
 from dancoso.periods import Period
 from propaganda.models import (
     SOCIAL_KINDS,
@@ -95,13 +95,6 @@ def _by_agency(period: Period, agency: Agency | None) -> dict[Any, AgencyFigures
     return figures
 
 
-def _agency_names(agency: Agency | None) -> dict[int, str]:
-    agencies = Agency.objects.active()
-    if agency is not None:
-        agencies = agencies.filter(pk=agency.pk)
-    return {pk: short or name for pk, short, name in agencies.values_list("pk", "short_name", "name")}
-
-
 def _published(period: Period) -> int:
     return LegalDocument.objects.filter(
         is_published=True, published_at__gte=period.start_at, published_at__lt=period.end_before
@@ -110,7 +103,7 @@ def _published(period: Period) -> int:
 
 def section(period: Period, agency: Agency | None = None) -> Section:
     by_agency = _by_agency(period, agency)
-    names = _agency_names(agency)
+    names = agency_names(agency)
     published = _published(period) if agency is None else 0
     empty = Section(
         key=KEY,
@@ -145,7 +138,7 @@ def agency_figures(period: Period) -> Figures:
     if not by_agency:
         return {}
     result: Figures = {}
-    for pk in _agency_names(None):
+    for pk in agency_names(None):
         figures = by_agency.get(pk, AgencyFigures())
         for indicator in _common(figures, own_plan=figures.has_plan):
             result.setdefault(indicator.key, {})[pk] = indicator.value

@@ -17,7 +17,17 @@ from django.utils.translation import gettext_lazy
 
 from dancoso.agencies.models import Agency, Person
 from dancoso.core.numbers import percent
-from dancoso.indicators import PERCENT, Column, Figures, Indicator, Section, Shortfall, Table, TableRow
+from dancoso.indicators import (
+    PERCENT,
+    Column,
+    Figures,
+    Indicator,
+    Section,
+    Shortfall,
+    Table,
+    TableRow,
+    agency_names,
+)
 from dancoso.periods import Period
 from training.models import (
     CLASSES_PER_YEAR,
@@ -100,7 +110,7 @@ def section(period: Period, agency: Agency | None = None) -> Section:
     if class_count == 0:
         return empty
     by_agency = _figures_by_agency(classes, agency)
-    names = _agency_names(agency)
+    names = agency_names(agency)
     if agency is None:
         totals = AgencyFigures()
         for figures in by_agency.values():
@@ -124,7 +134,7 @@ def agency_figures(period: Period) -> Figures:
         return {}
     by_agency = _figures_by_agency(classes, None)
     result: Figures = {}
-    for pk in _agency_names(None):
+    for pk in agency_names(None):
         for indicator in _agency_indicators(by_agency.get(pk, AgencyFigures()), class_count):
             result.setdefault(indicator.key, {})[pk] = indicator.value
     return result
@@ -178,16 +188,6 @@ def _figures_by_agency(classes: QuerySet[TrainingClass], agency: Agency | None) 
         current.attended += row["attended"] or 0
         current.marks += row["marks"] or 0
     return figures
-
-
-def _agency_names(agency: Agency | None) -> dict[int, str]:
-    """Active agencies in display order (dicts keep it), narrowed to one agency when asked."""
-    agencies = Agency.objects.active()
-    if agency is not None:
-        agencies = agencies.filter(pk=agency.pk)
-    return {
-        pk: short_name or name for pk, short_name, name in agencies.values_list("pk", "short_name", "name")
-    }
 
 
 def _common_indicators(figures: AgencyFigures, class_count: int) -> tuple[Indicator, ...]:

@@ -19,9 +19,8 @@ from accountability.models import (
 )
 from accountability.models.evaluation import TOTAL_POINTS
 from accountability.services import evaluation as services
-from dancoso.core.fields import NARRATIVE_LENGTH, NOTE_LENGTH, SEARCH_LENGTH
+from dancoso.core.fields import NARRATIVE_LENGTH, NOTE_LENGTH, SEARCH_LENGTH, YEAR_BOUNDS
 
-YEAR_BOUNDS = {"min_value": 2000, "max_value": 2100}
 POINTS_FIELD = {"max_digits": 5, "decimal_places": 2, "min_value": Decimal(0), "max_value": TOTAL_POINTS}
 EVIDENCE_ACCEPT = ".pdf,.doc,.docx,.png,.jpg,.jpeg,.webp"
 

@@ -21,7 +21,10 @@ SEARCH_LENGTH = 255
 # project's catalogue, which Django reads first, so every such refusal reads in Vietnamese.
 NUL_MESSAGE = _("Null characters are not allowed.")
 # The years a record of the portal may be about (a plan, a campaign, a quota …).
-YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+YEAR_VALIDATORS = [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
+# The same bounds for a form's ``IntegerField`` of a year.
+YEAR_BOUNDS = {"min_value": FIRST_YEAR, "max_value": LAST_YEAR}
 
 
 def actor_field(verbose_name: Any) -> models.ForeignKey:

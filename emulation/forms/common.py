@@ -14,7 +14,6 @@ from emulation.selectors.nominations import agency_people
 
 DOCUMENT_ACCEPT = ".pdf,.doc,.docx"
 IMAGE_ACCEPT = ".png,.jpg,.jpeg,.webp"
-YEAR_BOUNDS = {"min_value": 2000, "max_value": 2100}
 
 
 class AgencyRecordForm(ClearedFilesMixin, DatePickerMixin, forms.ModelForm):

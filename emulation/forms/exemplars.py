@@ -8,8 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from dancoso.accounts import access
-from dancoso.core.fields import SEARCH_LENGTH
-from emulation.forms.common import IMAGE_ACCEPT, YEAR_BOUNDS, AgencyRecordForm, agency_filter
+from dancoso.core.fields import SEARCH_LENGTH, YEAR_BOUNDS
+from emulation.forms.common import IMAGE_ACCEPT, AgencyRecordForm, agency_filter
 from emulation.models import Exemplar, ExemplarPhoto, ExemplarStatus, NomineeKind
 from emulation.services import exemplars as services
 

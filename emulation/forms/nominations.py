@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from dancoso.accounts import access
 from dancoso.agencies.forms import AgencyChoiceField
 from dancoso.agencies.models import Agency
+from dancoso.core.fields import YEAR_BOUNDS
 from dancoso.core.forms import DatePickerMixin
-from emulation.forms.common import DOCUMENT_ACCEPT, YEAR_BOUNDS, AgencyRecordForm, agency_filter
+from emulation.forms.common import DOCUMENT_ACCEPT, AgencyRecordForm, agency_filter
 from emulation.models import Award, Nomination, NominationStatus, NomineeKind, Quota
 from emulation.models.commendation import MAX_PLACES
 from emulation.selectors.nominations import awards

@@ -8,7 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from dancoso.accounts import access
-from emulation.forms.common import YEAR_BOUNDS, AgencyRecordForm, agency_filter
+from dancoso.core.fields import YEAR_BOUNDS
+from emulation.forms.common import AgencyRecordForm, agency_filter
 from emulation.models import Violation, ViolationCategory, ViolationStatus
 from emulation.selectors.violations import SORTS
 from emulation.services import violations as services
