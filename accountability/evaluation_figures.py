@@ -108,8 +108,8 @@ def _table(standing: Standing, agency: Any) -> Table:
         rows.append(
             TableRow(card.agency_id, name, (standing.totals[card.pk].score, _label(placement.level), head))
         )
-    title = _("Ranking of quality %(year)s") % {"year": standing.evaluation.year}
-    return Table(key="ranking", title=title, columns=columns, rows=tuple(rows))
+    # The report's appendix adds the year to a table's title.
+    return Table(key="ranking", title=_("Ranking of quality"), columns=columns, rows=tuple(rows))
 
 
 def _shortfalls(standing: Standing) -> tuple[Shortfall, ...]:
